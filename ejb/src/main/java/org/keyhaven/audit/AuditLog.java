@@ -1,0 +1,85 @@
+package org.keyhaven.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.keyhaven.common.Times;
+
+/**
+ * Writes audit records. Audit cannot be switched off: there is no setting that skips a record, and a record that
+ * cannot be written fails the action.
+ * <ul>
+ * <li>{@link #record} joins the caller's transaction (MANDATORY): the action and its record commit together or not
+ * at all.</li>
+ * <li>{@link #recordIndependently} is for outcomes that must survive a rolled-back action (refusals, failed
+ * logins): the record is committed by the {@link AuditGroupCommitter}, many callers sharing one commit, before
+ * this method returns.</li>
+ * </ul>
+ */
+@Stateless
+@PermitAll
+public class AuditLog {
+
+    private static final String ANONYMOUS = "anonymous";
+
+    @EJB
+    private AuditWriter writer;
+
+    @Resource
+    private SessionContext context;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    private CallContext callContext;
+
+    @EJB
+    private AuditGroupCommitter committer;
+
+    @Inject
+    private AuditChainSignal chainSignal;
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(AuditEvent event) {
+        writer.insert(newRecord(event));
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing: the record is flushed with the action
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        chainSignal.wake();
+                    }
+                }
+            });
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void recordIndependently(AuditEvent event) {
+        committer.commit(newRecord(event));
+    }
+
+    private AuditRecord newRecord(AuditEvent event) {
+        String actor = event.explicitActor();
+        ActorType actorType = event.explicitActorType();
+        if (actor == null) {
+            actor = context.getCallerPrincipal().getName();
+            actorType = ANONYMOUS.equals(actor) ? ActorType.ANONYMOUS : ActorType.USER;
+        }
+        return new AuditRecord(event, actor, actorType, callContext.clientAddress(), callContext.port(), Times.now());
+    }
+}

@@ -1,0 +1,107 @@
+package org.keyhaven.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import jakarta.inject.Inject;
+import org.keyhaven.access.Roles;
+import org.keyhaven.seal.MasterKeyHolder;
+
+/** Reading and verifying the audit trail: auditors and security administrators. */
+@Stateless
+@RolesAllowed({Roles.AUDITOR, Roles.SECURITY_ADMIN})
+public class AuditService {
+
+    public static final int MAX_PAGE = 1000;
+    private static final int VERIFY_PAGE = 1000;
+
+    @PersistenceContext(unitName = "keyhaven")
+    private EntityManager em;
+
+    @EJB
+    private AuditChainer chainer;
+
+    @EJB
+    private AuditLog auditLog;
+
+    @Inject
+    private MasterKeyHolder keys;
+
+    /** Chained records with {@code seq > afterSeq}, in chain order, optionally only those about one object. */
+    public List<AuditEntry> page(long afterSeq, int limit, String objectId) {
+        chainer.chainPending();
+        String jpql = "select r from AuditRecord r where r.seq > :after"
+                + (objectId != null ? " and r.objectId = :object" : "") + " order by r.seq";
+        TypedQuery<AuditRecord> query = em.createQuery(jpql, AuditRecord.class)
+                .setParameter("after", afterSeq)
+                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)));
+        if (objectId != null) {
+            query.setParameter("object", objectId);
+        }
+        return query.getResultList().stream().map(AuditRecord::toEntry).toList();
+    }
+
+    /**
+     * Verifies the whole chain against the head, streaming it page by page. The verification itself is audited,
+     * with its result.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public AuditVerification verify() {
+        chainer.chainPending();
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID);
+        ChainVerification chain = new AuditChain(keys.ring().auditKey())
+                .verify(new ChainIterator(), head == null ? null : head.toChainHead());
+        long refused = em.createQuery("select count(r) from AuditRecord r where r.seq < 0", Long.class)
+                .getSingleResult();
+        long pending = em.createQuery("select count(r) from AuditRecord r where r.seq is null", Long.class)
+                .getSingleResult();
+        AuditVerification result = new AuditVerification(chain.intact() && refused == 0, chain.recordsChecked(),
+                chain.lastSeq(), refused, pending, chain.problemCount(), chain.problems());
+        auditLog.record(AuditEvent.of("audit.verify")
+                .outcome(result.intact() ? Outcome.SUCCESS : Outcome.FAILED, result.intact() ? null : "chain-broken")
+                .detail("checked", chain.recordsChecked()).detail("problems", chain.problemCount())
+                .detail("refused", refused));
+        return result;
+    }
+
+    /** Walks the chained records in seq order, one page in memory at a time. */
+    private final class ChainIterator implements Iterator<StoredRecord> {
+
+        private long after = 0;
+        private Iterator<AuditRecord> page = List.<AuditRecord>of().iterator();
+        private boolean exhausted;
+
+        @Override
+        public boolean hasNext() {
+            if (!page.hasNext() && !exhausted) {
+                em.clear();
+                List<AuditRecord> next = em.createQuery(
+                        "select r from AuditRecord r where r.seq > :after order by r.seq", AuditRecord.class)
+                        .setParameter("after", after)
+                        .setMaxResults(VERIFY_PAGE)
+                        .getResultList();
+                exhausted = next.size() < VERIFY_PAGE;
+                page = next.iterator();
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public StoredRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            StoredRecord record = page.next().stored();
+            after = record.seq();
+            return record;
+        }
+    }
+}

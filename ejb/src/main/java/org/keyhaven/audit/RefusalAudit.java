@@ -1,0 +1,54 @@
+package org.keyhaven.audit;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.InvocationContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.keyhaven.common.ErrorCode;
+import org.keyhaven.common.KeyhavenException;
+
+/**
+ * Records the refusal or failure of an {@link AuditedOperation} method independently of the action's transaction,
+ * then lets the exception continue unchanged. If even that record cannot be written, the original failure still
+ * reaches the caller (and the write failure is logged): the action was refused either way.
+ */
+public class RefusalAudit {
+
+    private static final Logger LOG = Logger.getLogger(RefusalAudit.class.getName());
+
+    @EJB
+    private AuditLog auditLog;
+
+    @AroundInvoke
+    public Object audit(InvocationContext invocation) throws Exception {
+        AuditedOperation operation = invocation.getMethod().getAnnotation(AuditedOperation.class);
+        if (operation == null) {
+            return invocation.proceed();
+        }
+        try {
+            return invocation.proceed();
+        } catch (KeyhavenException e) {
+            if (!e.isAudited()) {
+                record(AuditEvent.of(operation.value()).object(e.objectId()).failed(e.code()));
+                e.markAudited();
+            }
+            throw e;
+        } catch (EJBAccessException e) {
+            record(AuditEvent.of(operation.value()).failed(ErrorCode.FORBIDDEN));
+            throw e;
+        } catch (RuntimeException e) {
+            record(AuditEvent.of(operation.value()).failed(ErrorCode.INTERNAL));
+            throw e;
+        }
+    }
+
+    private void record(AuditEvent event) {
+        try {
+            auditLog.recordIndependently(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not audit the refusal of " + event, e);
+        }
+    }
+}

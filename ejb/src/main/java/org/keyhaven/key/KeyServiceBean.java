@@ -1,0 +1,160 @@
+package org.keyhaven.key;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.keyhaven.access.Roles;
+import org.keyhaven.audit.AuditEvent;
+import org.keyhaven.audit.AuditLog;
+import org.keyhaven.audit.AuditedOperation;
+import org.keyhaven.audit.RefusalAudit;
+import org.keyhaven.common.ErrorCode;
+import org.keyhaven.common.KeyhavenException;
+import org.keyhaven.common.Times;
+import org.keyhaven.seal.MasterKeyHolder;
+import org.keyhaven.seal.MasterKeyRing;
+
+/** Thin transactional facade: looks up, lets the aggregate change itself, audits in the same transaction. */
+@Stateless
+@RolesAllowed(Roles.CRYPTO_OFFICER)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@Interceptors(RefusalAudit.class)
+public class KeyServiceBean implements KeyService {
+
+    @Inject
+    private KeyRepository repository;
+
+    @Inject
+    private MasterKeyHolder keys;
+
+    @EJB
+    private AuditLog audit;
+
+    @Resource
+    private SessionContext context;
+
+    @Override
+    @AuditedOperation("key.create")
+    public KeyView create(KeyDefinition definition, boolean activate) {
+        MasterKeyRing ring = keys.ring();
+        if (repository.findByName(definition.name()).isPresent()) {
+            throw new KeyhavenException(ErrorCode.DUPLICATE_NAME, "a key named '" + definition.name() + "' exists");
+        }
+        Instant now = Times.now();
+        String id = UUID.randomUUID().toString();
+        ManagedKey key = ManagedKey.create(id, definition, context.getCallerPrincipal().getName(), now);
+        key.addFirstVersion(KeyMaterials.generateWrapped(ring, id, key.nextVersionNumber(), definition.spec()), now);
+        if (activate) {
+            key.activate(now);
+        }
+        repository.add(key);
+        audit.record(AuditEvent.of("key.create").object(id, key.currentVersion())
+                .detail("name", key.name()).detail("algorithm", definition.spec()).detail("usage", key.usages())
+                .detail("exportable", key.exportable()).detail("state", key.state())
+                .detail("rotationPeriod", definition.rotationPeriod()));
+        return key.toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.CRYPTO_OFFICER, Roles.AUDITOR})
+    @AuditedOperation("key.read")
+    public KeyView get(String idOrName) {
+        keys.ring();
+        return repository.get(idOrName).toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.CRYPTO_OFFICER, Roles.AUDITOR})
+    @AuditedOperation("key.list")
+    public KeyPage list(KeyQuery query) {
+        keys.ring();
+        return repository.list(query);
+    }
+
+    @Override
+    @AuditedOperation("key.activate")
+    public KeyView activate(String id) {
+        ManagedKey key = repository.getForUpdate(id);
+        key.activate(Times.now());
+        return changed(key, AuditEvent.of("key.activate"));
+    }
+
+    @Override
+    @AuditedOperation("key.rotate")
+    public KeyView rotate(String id) {
+        MasterKeyRing ring = keys.ring();
+        ManagedKey key = repository.getForUpdate(id);
+        Instant now = Times.now();
+        key.rotate(KeyMaterials.generateWrapped(ring, key.id(), key.nextVersionNumber(), key.spec()), now);
+        return changed(key, AuditEvent.of("key.rotate").detail("trigger", "request"));
+    }
+
+    @Override
+    @AuditedOperation("key.deactivate")
+    public KeyView deactivate(String id) {
+        ManagedKey key = repository.getForUpdate(id);
+        key.deactivate(Times.now());
+        return changed(key, AuditEvent.of("key.deactivate"));
+    }
+
+    @Override
+    @AuditedOperation("key.revoke")
+    public KeyView revoke(String id, RevocationReason reason, String message) {
+        ManagedKey key = repository.getForUpdate(id);
+        key.revoke(reason, message, Times.now());
+        return changed(key, AuditEvent.of("key.revoke").detail("reason", reason));
+    }
+
+    @Override
+    @AuditedOperation("key.destroy")
+    public KeyView destroy(String id) {
+        ManagedKey key = repository.getForUpdate(id);
+        key.destroy(Times.now());
+        return changed(key, AuditEvent.of("key.destroy"));
+    }
+
+    @Override
+    @AuditedOperation("key.policy")
+    public KeyView changePolicy(String id, KeyPolicyChange change) {
+        ManagedKey key = repository.getForUpdate(id);
+        key.changePolicy(change, Times.now());
+        return changed(key, AuditEvent.of("key.policy")
+                .detail("minDecryptionVersion", change.minDecryptionVersion())
+                .detail("rotationPeriod", change.clearRotationPeriod() ? "none" : change.rotationPeriod())
+                .detail("deactivationDate", change.deactivationDate()));
+    }
+
+    @Override
+    @AuditedOperation("key.attribute.set")
+    public KeyView setAttributes(String id, Map<String, String> attributes) {
+        ManagedKey key = repository.getForUpdate(id);
+        attributes.forEach(key::setAttribute);
+        return changed(key, AuditEvent.of("key.attribute.set").detail("names", attributes.keySet()));
+    }
+
+    @Override
+    @AuditedOperation("key.attribute.delete")
+    public KeyView removeAttribute(String id, String attributeName) {
+        ManagedKey key = repository.getForUpdate(id);
+        if (!key.removeAttribute(attributeName)) {
+            throw new KeyhavenException(ErrorCode.INVALID_ATTRIBUTE,
+                    "key " + key.id() + " has no attribute '" + attributeName + "'", key.id());
+        }
+        return changed(key, AuditEvent.of("key.attribute.delete").detail("name", attributeName));
+    }
+
+    private KeyView changed(ManagedKey key, AuditEvent event) {
+        repository.flush(key);
+        audit.record(event.object(key.id(), key.currentVersion()).detail("state", key.state()));
+        return key.toView();
+    }
+}
