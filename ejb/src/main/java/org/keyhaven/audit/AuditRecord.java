@@ -135,12 +135,15 @@ public class AuditRecord {
         this.mac = mac.clone();
     }
 
-    /** Marks a record the chainer would not chain: a negative seq that can never collide with a real one. */
+    /**
+     * Marks a record the chainer would not chain: a negative seq, unique per id, that can never collide with a real
+     * one (whatever id a forged row was given).
+     */
     void refuse() {
         if (this.seq != null) {
             throw new IllegalStateException("audit record " + id + " is chained already");
         }
-        this.seq = -id;
+        this.seq = id > 0 ? -id : id - 1;
     }
 
     StoredRecord stored() {

@@ -39,9 +39,25 @@ public class RefusalAudit {
             record(AuditEvent.of(operation.value()).failed(ErrorCode.FORBIDDEN));
             throw e;
         } catch (RuntimeException e) {
+            KeyhavenException cause = keyhavenCause(e);
+            if (cause != null) {
+                // e.g. an integrity violation raised while the persistence provider loaded a row: report it as itself
+                record(AuditEvent.of(operation.value()).object(cause.objectId()).failed(cause.code()));
+                cause.markAudited();
+                throw cause;
+            }
             record(AuditEvent.of(operation.value()).failed(ErrorCode.INTERNAL));
             throw e;
         }
+    }
+
+    private static KeyhavenException keyhavenCause(Throwable thrown) {
+        for (Throwable t = thrown.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof KeyhavenException keyhaven) {
+                return keyhaven;
+            }
+        }
+        return null;
     }
 
     private void record(AuditEvent event) {

@@ -1,6 +1,7 @@
 package org.keyhaven.key;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Texts;
+import org.keyhaven.common.Times;
 
 /**
  * A validated request for a new key. Construction enforces: a name of printable characters (not a UUID, so names
@@ -28,7 +30,8 @@ public record KeyDefinition(String name, KeySpec spec, Set<KeyUsage> usages, boo
         if (spec == null) {
             throw new KeyhavenException(ErrorCode.UNKNOWN_ALGORITHM, "algorithm is required");
         }
-        usages = usages == null || usages.isEmpty() ? spec.algorithm().defaultUsages() : EnumSet.copyOf(usages);
+        usages = Collections.unmodifiableSet(
+                usages == null || usages.isEmpty() ? spec.algorithm().defaultUsages() : EnumSet.copyOf(usages));
         Set<KeyUsage> allowed = spec.algorithm().allowedUsages();
         for (KeyUsage usage : usages) {
             if (!allowed.contains(usage)) {
@@ -36,10 +39,13 @@ public record KeyDefinition(String name, KeySpec spec, Set<KeyUsage> usages, boo
                         + spec.algorithm().externalName() + " keys; allowed: " + allowed);
             }
         }
+        // dates enter the row MAC: hold them at the precision the database keeps, or the reloaded row fails its check
+        activationDate = Times.truncate(activationDate);
+        deactivationDate = Times.truncate(deactivationDate);
         if (activationDate != null && deactivationDate != null && !deactivationDate.isAfter(activationDate)) {
             throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "deactivation date must be after activation date");
         }
-        attributes = attributes == null ? Map.of() : new TreeMap<>(attributes);
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
         if (attributes.size() > ManagedKey.MAX_ATTRIBUTES) {
             throw new KeyhavenException(ErrorCode.INVALID_ATTRIBUTE,
                     "a key holds at most " + ManagedKey.MAX_ATTRIBUTES + " custom attributes");

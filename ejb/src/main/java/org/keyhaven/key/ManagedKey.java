@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import org.keyhaven.common.Canonical;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
+import org.keyhaven.common.Times;
 import org.keyhaven.seal.MasterKeyRing;
 import org.keyhaven.seal.RowProtected;
 import org.keyhaven.seal.RowProtectionListener;
@@ -252,13 +253,25 @@ public class ManagedKey implements RowProtected {
         return state == KeyState.ACTIVE && nextRotationAt != null && !nextRotationAt.isAfter(now);
     }
 
+    /** Validates the whole change before applying any of it. */
     public void changePolicy(KeyPolicyChange change, Instant now) {
-        if (change.minDecryptionVersion() != null) {
-            int min = change.minDecryptionVersion();
-            if (min < 1 || min > currentVersion) {
-                throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "minimum decryption version must be between 1"
-                        + " and the current version " + currentVersion, id);
+        Integer min = change.minDecryptionVersion();
+        if (min != null && (min < 1 || min > currentVersion)) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "minimum decryption version must be between 1"
+                    + " and the current version " + currentVersion, id);
+        }
+        Instant deactivation = Times.truncate(change.deactivationDate());
+        if (deactivation != null) {
+            if (state != KeyState.PRE_ACTIVE && state != KeyState.ACTIVE) {
+                throw new KeyhavenException(ErrorCode.INVALID_STATE_TRANSITION,
+                        "a deactivation date can only be set on Pre-Active and Active keys", id);
             }
+            if (activationDate != null && !deactivation.isAfter(activationDate)) {
+                throw new KeyhavenException(ErrorCode.INVALID_REQUEST,
+                        "deactivation date must be after the activation date", id);
+            }
+        }
+        if (min != null) {
             minDecryptionVersion = min;
         }
         if (change.clearRotationPeriod()) {
@@ -268,12 +281,8 @@ public class ManagedKey implements RowProtected {
             rotationPeriod = change.rotationPeriod().text();
             scheduleRotation(now);
         }
-        if (change.deactivationDate() != null) {
-            if (!state.hasMaterial() || state == KeyState.DEACTIVATED || state == KeyState.COMPROMISED) {
-                throw new KeyhavenException(ErrorCode.INVALID_STATE_TRANSITION,
-                        "a deactivation date can only be set on Pre-Active and Active keys", id);
-            }
-            deactivationDate = change.deactivationDate();
+        if (deactivation != null) {
+            deactivationDate = deactivation;
         }
         touch(now);
     }

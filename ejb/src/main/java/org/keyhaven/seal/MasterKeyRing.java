@@ -70,12 +70,15 @@ public final class MasterKeyRing {
      * are wiped: nothing may refer to them any more.
      */
     MasterKeyRing without(Iterable<Integer> retired) {
-        TreeMap<Integer, SecretBytes> keys = new TreeMap<>(masterKeys);
-        TreeMap<Integer, SecretBytes> derived = new TreeMap<>(rowMacKeys);
+        // refuse before wiping anything: the keys are shared with this ring, which stays in use if we refuse
         for (Integer version : retired) {
             if (version == currentVersion()) {
                 throw new IllegalArgumentException("the current master key cannot be retired");
             }
+        }
+        TreeMap<Integer, SecretBytes> keys = new TreeMap<>(masterKeys);
+        TreeMap<Integer, SecretBytes> derived = new TreeMap<>(rowMacKeys);
+        for (Integer version : retired) {
             SecretBytes key = keys.remove(version);
             SecretBytes macKey = derived.remove(version);
             if (key != null) {

@@ -56,6 +56,42 @@ public class DatabaseProbe {
         }
     }
 
+    /** Keyhaven's tables (those named kh_*). */
+    public List<String> tables() {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+            List<String> tables = new ArrayList<>();
+            while (rows.next()) {
+                String name = rows.getString("TABLE_NAME");
+                if (name.toLowerCase().startsWith("kh_") && !name.toLowerCase().equals("kh_schema_history")) {
+                    tables.add(name.toLowerCase());
+                }
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<Column> columns(String table) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select * from " + table + " where 1 = 0");
+                ResultSet rows = statement.executeQuery()) {
+            List<Column> columns = new ArrayList<>();
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                columns.add(new Column(rows.getMetaData().getColumnName(i).toLowerCase(),
+                        rows.getMetaData().getColumnType(i)));
+            }
+            return columns;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A column of a table and its JDBC type. */
+    public record Column(String name, int jdbcType) {
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);

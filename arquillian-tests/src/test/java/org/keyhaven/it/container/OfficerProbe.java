@@ -61,6 +61,10 @@ public class OfficerProbe {
         return keys.create(aes(name), activate);
     }
 
+    public KeyView create(KeyDefinition definition, boolean activate) {
+        return keys.create(definition, activate);
+    }
+
     public KeyView destroy(String id) {
         return keys.destroy(id);
     }
