@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,8 +23,23 @@ public final class Accounts {
             Pattern.compile("Keyhaven initial administrator password: ([A-Za-z0-9]+)");
 
     private static Account admin;
+    private static Path serverLog;
 
     private Accounts() {
+    }
+
+    /**
+     * Points the accounts at another server (a {@link ServerProcess}): the admin is bootstrapped again from that
+     * server's log, and the pinned TLS certificates are forgotten.
+     */
+    public static synchronized void useServer(Path log) {
+        serverLog = log;
+        admin = null;
+        PinnedTls.forgetAll();
+    }
+
+    private static Path serverLog() {
+        return serverLog != null ? serverLog : Suite.serverLog();
     }
 
     /** The bootstrap security administrator, with its one-time password already changed. */
@@ -48,7 +64,7 @@ public final class Accounts {
     /** The one-time password from the server log (the last one written). */
     public static String initialAdminPassword() {
         try {
-            List<String> lines = Files.readAllLines(Suite.serverLog());
+            List<String> lines = Files.readAllLines(serverLog());
             String found = null;
             for (String line : lines) {
                 Matcher matcher = INITIAL_PASSWORD.matcher(line);
@@ -57,7 +73,7 @@ public final class Accounts {
                 }
             }
             if (found == null) {
-                throw new IllegalStateException("no initial administrator password in " + Suite.serverLog());
+                throw new IllegalStateException("no initial administrator password in " + serverLog());
             }
             return found;
         } catch (IOException e) {

@@ -24,6 +24,11 @@ public final class PinnedTls {
     private PinnedTls() {
     }
 
+    /** Forgets every pinned certificate (another server, another installation, another certificate). */
+    public static void forgetAll() {
+        CONTEXTS.clear();
+    }
+
     public static SSLContext context(int port) {
         return CONTEXTS.computeIfAbsent(port, PinnedTls::pin);
     }
