@@ -14,10 +14,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.keyhaven.common.BackgroundThread;
 import org.keyhaven.seal.MasterKeyHolder;
 
 /**
@@ -50,26 +51,17 @@ public class AuditChainer {
     private AuditChainSignal signal;
 
     private final ReentrantLock chaining = new ReentrantLock();
-    private volatile boolean running;
-    private Thread thread;
+    private BackgroundThread worker;
 
     @PostConstruct
     void start() {
-        running = true;
-        thread = threadFactory.newThread(this::run);
-        thread.setName("keyhaven-audit-chainer");
-        thread.start();
+        worker = BackgroundThread.create(threadFactory, "keyhaven-audit-chainer", this::run);
+        worker.start();
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(10));
     }
 
     /** Chains everything committed so far, now, in the caller's thread (before listing or verifying). */
@@ -80,7 +72,7 @@ public class AuditChainer {
     }
 
     private void run() {
-        while (running) {
+        while (worker.running()) {
             try {
                 signal.await(POLL_MILLIS);
                 if (!keys.isSealed()) {
@@ -89,7 +81,7 @@ public class AuditChainer {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                if (running) {
+                if (worker.running()) {
                     LOG.log(Level.WARNING, "audit chaining failed; retrying", e);
                 }
             }

@@ -25,10 +25,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.keyhaven.common.BackgroundThread;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 
@@ -68,8 +70,7 @@ public class AuditGroupCommitter {
     private AuditChainSignal chainSignal;
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-    private volatile boolean running;
-    private Thread thread;
+    private BackgroundThread worker;
 
     private record Pending(AuditRecord record, CompletableFuture<Void> done) {
     }
@@ -77,28 +78,20 @@ public class AuditGroupCommitter {
 
     @PostConstruct
     void start() {
-        running = true;
-        thread = threadFactory.newThread(this::run);
-        thread.setName("keyhaven-audit-group-commit");
-        thread.start();
+        worker = BackgroundThread.create(threadFactory, "keyhaven-audit-group-commit", this::run);
+        worker.start();
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(WAIT_SECONDS));
     }
 
     /** Returns once the record is committed; fails if it cannot be. */
     public void commit(AuditRecord record) {
         Pending pending = new Pending(record, new CompletableFuture<>());
         try {
-            if (!running || !queue.offer(pending, WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!worker.running() || !queue.offer(pending, WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new KeyhavenException(ErrorCode.INTERNAL, "audit is not accepting records; operation refused");
             }
             pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -113,7 +106,7 @@ public class AuditGroupCommitter {
 
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
+        while (worker.running() || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -123,7 +116,7 @@ public class AuditGroupCommitter {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 write(batch);
             } catch (InterruptedException e) {
-                if (!running) {
+                if (!worker.running()) {
                     queue.drainTo(batch);
                     write(batch);
                 }

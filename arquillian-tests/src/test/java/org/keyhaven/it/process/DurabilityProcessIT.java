@@ -16,15 +16,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keyhaven.it.support.Account;
 import org.keyhaven.it.support.Accounts;
 import org.keyhaven.it.support.Api;
 import org.keyhaven.it.support.ApiResponse;
 import org.keyhaven.it.support.PinnedTls;
-import org.keyhaven.it.support.ServerProcess;
+import org.keyhaven.it.support.RunningServer;
 
 /**
  * An acknowledged key creation survives kill -9 of the server right after the response: several clients create
@@ -36,19 +35,8 @@ class DurabilityProcessIT {
     private static final int CLIENTS = 4;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 200;
 
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void start() {
-        server = ServerProcess.fresh("durability");
-        server.start();
-        Accounts.useServer(server.serverLog());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer("durability");
 
     @Test
     void everyAcknowledgedCreateSurvivesKillMinusNine() throws Exception {
@@ -80,13 +68,13 @@ class DurabilityProcessIT {
         while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        server.kill();
+        SERVER.process().kill();
         running.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
 
-        server.start();
+        SERVER.process().start();
         PinnedTls.forgetAll();
         Api officerAgain = Api.management(officer.username(), officer.password());
         Api auditorAgain = Api.management(auditor.username(), auditor.password());

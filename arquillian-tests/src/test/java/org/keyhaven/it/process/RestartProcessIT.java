@@ -6,15 +6,14 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keyhaven.it.support.Account;
 import org.keyhaven.it.support.Accounts;
 import org.keyhaven.it.support.Api;
 import org.keyhaven.it.support.ApiResponse;
 import org.keyhaven.it.support.PinnedTls;
-import org.keyhaven.it.support.ServerProcess;
+import org.keyhaven.it.support.RunningServer;
 import org.keyhaven.it.support.Suite;
 
 /**
@@ -23,19 +22,8 @@ import org.keyhaven.it.support.Suite;
  */
 class RestartProcessIT {
 
-    private static ServerProcess server;
-
-    @BeforeAll
-    static void start() {
-        server = ServerProcess.fresh("restart");
-        server.start();
-        Accounts.useServer(server.serverLog());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer SERVER = new RunningServer("restart");
 
     @Test
     void keysVersionsStatesAndAuditSurviveARestart() throws Exception {
@@ -58,8 +46,8 @@ class RestartProcessIT {
         X509Certificate certificateBefore = PinnedTls.serverCertificate(Suite.port(Api.MANAGEMENT_PORT));
         assertThat(verifyBefore.getBoolean("intact")).isTrue();
 
-        server.stop();
-        server.start();
+        SERVER.process().stop();
+        SERVER.process().start();
         PinnedTls.forgetAll();
 
         Api officerAgain = Api.management(officer.username(), officer.password());
@@ -73,7 +61,7 @@ class RestartProcessIT {
         String auditAfter = auditorAgain.get("/api/v1/audit?limit=1000").body();
         assertThat(auditAfter).startsWith(auditBefore.substring(0, auditBefore.lastIndexOf(']')));
         assertThat(PinnedTls.serverCertificate(Suite.port(Api.MANAGEMENT_PORT))).isEqualTo(certificateBefore);
-        assertThat(Files.readAllLines(server.serverLog()).stream()
+        assertThat(Files.readAllLines(SERVER.process().serverLog()).stream()
                 .filter(line -> line.contains("Keyhaven initial administrator password"))).hasSize(1);
         ApiResponse rotatedAgain = officerAgain.post("/api/v1/keys/" + rotated + "/rotate");
         assertThat(rotatedAgain.object().getInt("currentVersion")).isEqualTo(3);
