@@ -54,7 +54,7 @@ public class AdminAuthenticator {
         if (cached.isPresent()) {
             return cached.get();
         }
-        Optional<AdminUser> found = users.findByUsername(username);
+        Optional<AdminUser> found = users.findByUsernameForUpdate(username);
         if (found.isEmpty() || !found.get().enabled()) {
             hashing.verifyDummy(password);
             audit.record(attempt(username).failed(ErrorCode.UNAUTHORIZED)
@@ -62,6 +62,10 @@ public class AdminAuthenticator {
             return LoginResult.failed(LoginResult.Status.INVALID_CREDENTIALS, null);
         }
         AdminUser user = found.get();
+        Optional<LoginResult> verifiedMeanwhile = cache.lookup(username, password, now);
+        if (verifiedMeanwhile.isPresent()) {
+            return verifiedMeanwhile.get();
+        }
         if (user.isLocked(now)) {
             audit.record(attempt(username).outcome(Outcome.DENIED, ErrorCode.ACCOUNT_LOCKED.slug()));
             return LoginResult.failed(LoginResult.Status.LOCKED, username);
@@ -71,6 +75,7 @@ public class AdminAuthenticator {
                     Duration.ofMinutes(Long.getLong(LOCK_MINUTES_PROPERTY, 15L)), now);
             audit.record(attempt(username).failed(ErrorCode.UNAUTHORIZED).detail("cause", "wrong password"));
             if (locked) {
+                cache.invalidate(username);
                 audit.record(AuditEvent.of("user.lockout").object(user.id()).detail("username", username)
                         .outcome(Outcome.SUCCESS, null).actor("system", ActorType.SYSTEM));
                 return LoginResult.failed(LoginResult.Status.LOCKED, username);

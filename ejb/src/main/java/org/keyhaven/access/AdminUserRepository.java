@@ -1,7 +1,11 @@
 package org.keyhaven.access;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +13,13 @@ import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Texts;
 
-/** Admin users in the database. */
-@ApplicationScoped
+/**
+ * Admin users in the database. A session bean that joins the caller's transaction (a CDI bean with
+ * {@code @PersistenceContext} races the persistence unit's start when WildFly redeploys the EAR).
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class AdminUserRepository {
 
     @PersistenceContext(unitName = "keyhaven")
@@ -19,6 +28,18 @@ public class AdminUserRepository {
     public Optional<AdminUser> findByUsername(String username) {
         return em.createQuery("select u from AdminUser u where u.username = :username", AdminUser.class)
                 .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * The user, locked for the rest of the transaction: concurrent logins of one user queue here, so failed attempts
+     * are counted exactly (no lost update can let a brute force slip past the lockout).
+     */
+    public Optional<AdminUser> findByUsernameForUpdate(String username) {
+        return em.createQuery("select u from AdminUser u where u.username = :username", AdminUser.class)
+                .setParameter("username", username)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
     }

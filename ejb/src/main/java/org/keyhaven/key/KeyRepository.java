@@ -1,6 +1,9 @@
 package org.keyhaven.key;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
@@ -16,9 +19,12 @@ import org.keyhaven.common.Texts;
 
 /**
  * Managed keys in the database. {@code find*} return {@link Optional}; {@code get*} throw key-not-found. Rows are
- * integrity-checked on load by their listener.
+ * integrity-checked on load by their listener. A session bean that joins the caller's transaction (a CDI bean with
+ * {@code @PersistenceContext} races the persistence unit's start when WildFly redeploys the EAR).
  */
-@ApplicationScoped
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class KeyRepository {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");

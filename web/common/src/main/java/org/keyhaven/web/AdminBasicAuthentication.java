@@ -1,6 +1,7 @@
 package org.keyhaven.web;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -18,8 +19,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.keyhaven.access.AdminAuthenticator;
 import org.keyhaven.access.LoginResult;
+import org.keyhaven.audit.CallContext;
 import org.keyhaven.common.ErrorCode;
 
 /**
@@ -33,13 +37,19 @@ public abstract class AdminBasicAuthentication implements HttpAuthenticationMech
     private static final String REALM = "Basic realm=\"Keyhaven\", charset=\"UTF-8\"";
     private static final int MAX_HEADER = 4096;
     private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Logger LOG = Logger.getLogger(AdminBasicAuthentication.class.getName());
 
     @EJB
     private AdminAuthenticator authenticator;
 
+    @Inject
+    private CallContext callContext;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        // authentication runs before the JAX-RS filters: login records need the caller's address too
+        callContext.set(request.getRemoteAddr(), request.getLocalPort());
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.isProtected() ? refuse(response, context, ErrorCode.UNAUTHORIZED,
@@ -54,7 +64,17 @@ public abstract class AdminBasicAuthentication implements HttpAuthenticationMech
         char[] password = colon < 0 ? new char[0] : Arrays.copyOfRange(credentials, colon + 1, credentials.length);
         Arrays.fill(credentials, '\0');
         try {
-            LoginResult result = authenticator.login(username, password);
+            LoginResult result;
+            try {
+                result = authenticator.login(username, password);
+            } catch (RuntimeException e) {
+                Failure failure = Failure.of(e);
+                if (failure.code() == ErrorCode.INTERNAL) {
+                    LOG.log(Level.SEVERE, "authentication failed unexpectedly", e);
+                    return refuse(response, context, ErrorCode.SERVER_BUSY, "authentication is unavailable; retry");
+                }
+                return refuse(response, context, failure.code(), failure.detail());
+            }
             if (result.succeeded()) {
                 return context.notifyContainerAboutLogin(new CallerPrincipal(result.username()),
                         result.containerRoles());
@@ -112,7 +132,8 @@ public abstract class AdminBasicAuthentication implements HttpAuthenticationMech
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(JSON.toJson(Problems.problem(code, detail, null, null)));
-            response.flushBuffer();
+            // closing completes the exchange: the container then sends no error page of its own over this response
+            response.getWriter().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,15 +1,13 @@
 package org.keyhaven.web;
 
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import org.keyhaven.access.Roles;
-import org.keyhaven.audit.AuditEvent;
-import org.keyhaven.audit.AuditLog;
 import org.keyhaven.common.ErrorCode;
+import org.keyhaven.common.KeyhavenException;
 
 /**
  * An admin still on a one-time password may only change it: every other call answers 403 password-change-required.
@@ -22,18 +20,14 @@ public class PasswordChangeGate implements ContainerRequestFilter {
 
     public static final String CHANGE_PATH = "api/v1/users/me/password";
 
-    @EJB
-    private AuditLog audit;
-
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getSecurityContext().isUserInRole(Roles.PASSWORD_CHANGE_REQUIRED)
                 && !("POST".equals(request.getMethod())
                         && CHANGE_PATH.equals(trimSlashes(request.getUriInfo().getPath())))) {
-            audit.recordIndependently(AuditEvent.of("api.request").failed(ErrorCode.PASSWORD_CHANGE_REQUIRED)
-                    .detail("path", "/" + trimSlashes(request.getUriInfo().getPath())));
-            request.abortWith(Problems.response(ErrorCode.PASSWORD_CHANGE_REQUIRED,
-                    "change your one-time password first: POST /" + CHANGE_PATH));
+            // thrown, not aborted: the ProblemMapper answers and audits the refusal like any other
+            throw new KeyhavenException(ErrorCode.PASSWORD_CHANGE_REQUIRED,
+                    "change your one-time password first: POST /" + CHANGE_PATH);
         }
     }
 
