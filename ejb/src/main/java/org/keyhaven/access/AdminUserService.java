@@ -25,5 +25,7 @@ public interface AdminUserService {
 
     AdminUserView setRoles(String id, Set<Role> roles);
 
-    AdminUserView setEnabled(String id, boolean enabled);
+    AdminUserView enable(String id);
+
+    AdminUserView disable(String id);
 }

@@ -141,7 +141,17 @@ public class AdminUserServiceBean implements AdminUserService {
 
     @Override
     @AuditedOperation("user.enable")
-    public AdminUserView setEnabled(String id, boolean enabled) {
+    public AdminUserView enable(String id) {
+        return setEnabled(id, true);
+    }
+
+    @Override
+    @AuditedOperation("user.disable")
+    public AdminUserView disable(String id) {
+        return setEnabled(id, false);
+    }
+
+    private AdminUserView setEnabled(String id, boolean enabled) {
         AdminUser user = notSelf(users.get(id), "disable or enable yourself");
         user.setEnabled(enabled);
         if (!enabled && user.roles().contains(Role.SECURITY_ADMIN)) {

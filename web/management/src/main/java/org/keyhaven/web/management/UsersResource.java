@@ -102,13 +102,13 @@ public class UsersResource {
     @POST
     @Path("{id}/disable")
     public AdminUserView disable(@PathParam("id") String id) {
-        return users.setEnabled(id, false);
+        return users.disable(id);
     }
 
     @POST
     @Path("{id}/enable")
     public AdminUserView enable(@PathParam("id") String id) {
-        return users.setEnabled(id, true);
+        return users.enable(id);
     }
 
     private static Set<Role> roles(List<String> names) {
