@@ -14,4 +14,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface AuditedOperation {
     String value();
+
+    /**
+     * The index of the parameter that names the object the operation concerns, for refusals that happen before the
+     * object is loaded (sealed, not found); -1 for none.
+     */
+    int object() default -1;
 }

@@ -31,7 +31,8 @@ public class RefusalAudit {
             return invocation.proceed();
         } catch (KeyhavenException e) {
             if (!e.isAudited()) {
-                record(AuditEvent.of(operation.value()).object(e.objectId()).failed(e.code()));
+                record(AuditEvent.of(operation.value()).object(e.objectId() != null ? e.objectId()
+                        : declaredObject(operation, invocation)).failed(e.code()));
                 e.markAudited();
             }
             throw e;
@@ -49,6 +50,14 @@ public class RefusalAudit {
             record(AuditEvent.of(operation.value()).failed(ErrorCode.INTERNAL));
             throw e;
         }
+    }
+
+    /** The object the caller named, when the refusal came before the object was loaded (e.g. while sealed). */
+    private static String declaredObject(AuditedOperation operation, InvocationContext invocation) {
+        int index = operation.object();
+        Object[] parameters = invocation.getParameters();
+        return index >= 0 && index < parameters.length && parameters[index] instanceof String id
+                && id.length() <= 255 ? id : null;
     }
 
     private static KeyhavenException keyhavenCause(Throwable thrown) {

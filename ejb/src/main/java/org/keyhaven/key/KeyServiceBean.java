@@ -66,7 +66,7 @@ public class KeyServiceBean implements KeyService {
 
     @Override
     @RolesAllowed({Roles.CRYPTO_OFFICER, Roles.AUDITOR})
-    @AuditedOperation("key.read")
+    @AuditedOperation(value = "key.read", object = 0)
     public KeyView get(String idOrName) {
         keys.ring();
         return repository.get(idOrName).toView();
@@ -81,7 +81,7 @@ public class KeyServiceBean implements KeyService {
     }
 
     @Override
-    @AuditedOperation("key.activate")
+    @AuditedOperation(value = "key.activate", object = 0)
     public KeyView activate(String id) {
         ManagedKey key = repository.getForUpdate(id);
         key.activate(Times.now());
@@ -89,7 +89,7 @@ public class KeyServiceBean implements KeyService {
     }
 
     @Override
-    @AuditedOperation("key.rotate")
+    @AuditedOperation(value = "key.rotate", object = 0)
     public KeyView rotate(String id) {
         MasterKeyRing ring = keys.ring();
         ManagedKey key = repository.getForUpdate(id);
@@ -99,7 +99,7 @@ public class KeyServiceBean implements KeyService {
     }
 
     @Override
-    @AuditedOperation("key.deactivate")
+    @AuditedOperation(value = "key.deactivate", object = 0)
     public KeyView deactivate(String id) {
         ManagedKey key = repository.getForUpdate(id);
         key.deactivate(Times.now());
@@ -107,7 +107,7 @@ public class KeyServiceBean implements KeyService {
     }
 
     @Override
-    @AuditedOperation("key.revoke")
+    @AuditedOperation(value = "key.revoke", object = 0)
     public KeyView revoke(String id, RevocationReason reason, String message) {
         ManagedKey key = repository.getForUpdate(id);
         key.revoke(reason, message, Times.now());
@@ -115,7 +115,7 @@ public class KeyServiceBean implements KeyService {
     }
 
     @Override
-    @AuditedOperation("key.destroy")
+    @AuditedOperation(value = "key.destroy", object = 0)
     public KeyView destroy(String id) {
         ManagedKey key = repository.getForUpdate(id);
         key.destroy(Times.now());
@@ -123,7 +123,7 @@ public class KeyServiceBean implements KeyService {
     }
 
     @Override
-    @AuditedOperation("key.policy")
+    @AuditedOperation(value = "key.policy", object = 0)
     public KeyView changePolicy(String id, KeyPolicyChange change) {
         ManagedKey key = repository.getForUpdate(id);
         key.changePolicy(change, Times.now());
@@ -134,7 +134,7 @@ public class KeyServiceBean implements KeyService {
     }
 
     @Override
-    @AuditedOperation("key.attribute.set")
+    @AuditedOperation(value = "key.attribute.set", object = 0)
     public KeyView setAttributes(String id, Map<String, String> attributes) {
         ManagedKey key = repository.getForUpdate(id);
         attributes.forEach(key::setAttribute);
@@ -142,7 +142,7 @@ public class KeyServiceBean implements KeyService {
     }
 
     @Override
-    @AuditedOperation("key.attribute.delete")
+    @AuditedOperation(value = "key.attribute.delete", object = 0)
     public KeyView removeAttribute(String id, String attributeName) {
         ManagedKey key = repository.getForUpdate(id);
         if (!key.removeAttribute(attributeName)) {

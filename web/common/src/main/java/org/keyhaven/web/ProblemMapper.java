@@ -1,6 +1,7 @@
 package org.keyhaven.web;
 
 import jakarta.ejb.EJB;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -14,6 +15,7 @@ import java.util.logging.Logger;
 import org.keyhaven.access.Roles;
 import org.keyhaven.audit.AuditEvent;
 import org.keyhaven.audit.AuditLog;
+import org.keyhaven.audit.AuditedOperation;
 import org.keyhaven.common.ErrorCode;
 
 /**
@@ -55,8 +57,27 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (code != ErrorCode.NOT_FOUND || resource.getResourceMethod() != null) {
             auditRefusal(failure, code);
         }
-        return Problems.response(code, detail, path(),
+        Response problem = Problems.response(code, detail, path(),
                 failure.keyhavenException() instanceof InvalidRequestException invalid ? invalid.errors() : null);
+        if (thrown instanceof NotAllowedException notAllowed) {
+            // RFC 9110: a 405 names the methods the resource does take
+            return Response.fromResponse(problem).allow(notAllowed.getResponse().getAllowedMethods()).build();
+        }
+        return problem;
+    }
+
+    /**
+     * The audited name of the refused operation: the one the resource method declares (the same name the service
+     * audits its successes under), else a generic one. Refusals by the container's role check end here, before the
+     * service's own refusal audit could see them.
+     */
+    private String operation() {
+        if (resource.getResourceMethod() == null) {
+            return "api.request";
+        }
+        AuditedOperation declared = resource.getResourceMethod().getAnnotation(AuditedOperation.class);
+        return declared != null ? declared.value()
+                : "api." + resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
     }
 
     private String path() {
@@ -69,8 +90,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return;
         }
         try {
-            String operation = resource.getResourceMethod() == null ? "api.request"
-                    : "api." + resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
+            String operation = operation();
             audit.recordIndependently(AuditEvent.of(operation).failed(code)
                     .object(failure.keyhavenException() == null ? null : failure.keyhavenException().objectId())
                     .detail("path", path()));

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.keyhaven.audit.AuditedOperation;
 import org.keyhaven.audit.AuditEntry;
 import org.keyhaven.audit.AuditService;
 import org.keyhaven.audit.AuditVerification;
@@ -25,6 +26,7 @@ public class AuditResource {
     }
 
     @GET
+    @AuditedOperation("audit.read")
     public Page page(@QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("object") String objectId) {
         List<AuditEntry> items = audit.page(after, limit, objectId);
@@ -33,6 +35,7 @@ public class AuditResource {
 
     @GET
     @Path("verify")
+    @AuditedOperation("audit.verify")
     public AuditVerification verify() {
         return audit.verify();
     }

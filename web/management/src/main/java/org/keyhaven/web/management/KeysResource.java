@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.keyhaven.audit.AuditedOperation;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Texts;
@@ -48,6 +49,7 @@ public class KeysResource {
     private RequestValidation validation;
 
     @POST
+    @AuditedOperation("key.create")
     public Response create(KeyRequests.Create body) {
         KeyRequests.Create request = validation.valid(body);
         KeySpec spec = KeySpec.of(KeyAlgorithm.parse(request.algorithm()), request.length(), request.curve());
@@ -63,6 +65,7 @@ public class KeysResource {
     }
 
     @GET
+    @AuditedOperation("key.list")
     public KeyPage list(@QueryParam("name") String name, @QueryParam("state") String state,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("50") int limit) {
         return keys.list(new KeyQuery(name, state == null ? null : parseState(state), offset, limit));
@@ -70,30 +73,35 @@ public class KeysResource {
 
     @GET
     @Path("{id}")
+    @AuditedOperation("key.read")
     public KeyView get(@PathParam("id") String idOrName) {
         return keys.get(idOrName);
     }
 
     @POST
     @Path("{id}/activate")
+    @AuditedOperation("key.activate")
     public KeyView activate(@PathParam("id") String id) {
         return keys.activate(id);
     }
 
     @POST
     @Path("{id}/rotate")
+    @AuditedOperation("key.rotate")
     public KeyView rotate(@PathParam("id") String id) {
         return keys.rotate(id);
     }
 
     @POST
     @Path("{id}/deactivate")
+    @AuditedOperation("key.deactivate")
     public KeyView deactivate(@PathParam("id") String id) {
         return keys.deactivate(id);
     }
 
     @POST
     @Path("{id}/revoke")
+    @AuditedOperation("key.revoke")
     public KeyView revoke(@PathParam("id") String id, KeyRequests.Revoke body) {
         KeyRequests.Revoke request = body == null ? new KeyRequests.Revoke(null, null) : validation.valid(body);
         return keys.revoke(id, RevocationReason.parse(request.reason()), request.message());
@@ -101,12 +109,14 @@ public class KeysResource {
 
     @DELETE
     @Path("{id}")
+    @AuditedOperation("key.destroy")
     public KeyView destroy(@PathParam("id") String id) {
         return keys.destroy(id);
     }
 
     @PUT
     @Path("{id}/policy")
+    @AuditedOperation("key.policy")
     public KeyView policy(@PathParam("id") String id, KeyRequests.Policy body) {
         KeyRequests.Policy request = validation.valid(body);
         boolean clear = "none".equalsIgnoreCase(request.rotationPeriod());
@@ -117,6 +127,7 @@ public class KeysResource {
 
     @PUT
     @Path("{id}/attributes")
+    @AuditedOperation("key.attribute.set")
     public KeyView setAttributes(@PathParam("id") String id, Map<String, String> attributes) {
         if (attributes == null || attributes.isEmpty()) {
             throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "send a JSON object of attribute names and values");
@@ -126,6 +137,7 @@ public class KeysResource {
 
     @DELETE
     @Path("{id}/attributes/{name}")
+    @AuditedOperation("key.attribute.delete")
     public KeyView removeAttribute(@PathParam("id") String id, @PathParam("name") String name) {
         return keys.removeAttribute(id, name);
     }

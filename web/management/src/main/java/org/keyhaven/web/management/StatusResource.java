@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.keyhaven.audit.AuditedOperation;
 import org.keyhaven.system.StatusService;
 import org.keyhaven.system.StatusView;
 
@@ -17,6 +18,7 @@ public class StatusResource {
     private StatusService status;
 
     @GET
+    @AuditedOperation("status.read")
     public StatusView status() {
         return status.status();
     }

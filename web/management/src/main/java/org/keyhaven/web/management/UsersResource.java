@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.keyhaven.audit.AuditedOperation;
 import org.keyhaven.access.AdminUserService;
 import org.keyhaven.access.AdminUserView;
 import org.keyhaven.access.CreatedUser;
@@ -35,6 +36,7 @@ public class UsersResource {
     private RequestValidation validation;
 
     @POST
+    @AuditedOperation("user.create")
     public Response create(UserRequests.Create body) {
         UserRequests.Create request = validation.valid(body);
         try (CreatedUser created = users.create(request.username(), roles(request.roles()))) {
@@ -44,18 +46,21 @@ public class UsersResource {
     }
 
     @GET
+    @AuditedOperation("user.list")
     public List<AdminUserView> list() {
         return users.list();
     }
 
     @GET
     @Path("me")
+    @AuditedOperation("user.me")
     public AdminUserView me() {
         return users.me();
     }
 
     @GET
     @Path("{id}")
+    @AuditedOperation("user.read")
     public AdminUserView get(@PathParam("id") String id) {
         return users.get(id);
     }
@@ -66,6 +71,7 @@ public class UsersResource {
      */
     @POST
     @Path("me/password")
+    @AuditedOperation("user.password.change")
     public Response changeOwnPassword(UserRequests.ChangePassword body) {
         UserRequests.ChangePassword request = validation.valid(body);
         char[] current = request.currentPassword().toCharArray();
@@ -81,6 +87,7 @@ public class UsersResource {
 
     @POST
     @Path("{id}/reset-password")
+    @AuditedOperation("user.password.reset")
     public UserRequests.WithOneTimePassword resetPassword(@PathParam("id") String id) {
         try (CreatedUser reset = users.resetPassword(id)) {
             return withPassword(reset);
@@ -89,24 +96,28 @@ public class UsersResource {
 
     @POST
     @Path("{id}/unlock")
+    @AuditedOperation("user.unlock")
     public AdminUserView unlock(@PathParam("id") String id) {
         return users.unlock(id);
     }
 
     @PUT
     @Path("{id}/roles")
+    @AuditedOperation("user.roles")
     public AdminUserView setRoles(@PathParam("id") String id, UserRequests.Roles body) {
         return users.setRoles(id, roles(validation.valid(body).roles()));
     }
 
     @POST
     @Path("{id}/disable")
+    @AuditedOperation("user.disable")
     public AdminUserView disable(@PathParam("id") String id) {
         return users.disable(id);
     }
 
     @POST
     @Path("{id}/enable")
+    @AuditedOperation("user.enable")
     public AdminUserView enable(@PathParam("id") String id) {
         return users.enable(id);
     }
