@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.keyhaven.common.Times;
 import org.keyhaven.seal.MasterKeyHolder;
 import org.keyhaven.seal.MasterKeyRing;
 import org.keyhaven.seal.RewrapParticipant;
@@ -43,7 +42,8 @@ public class KeyRewrap implements RewrapParticipant {
         versions.forEach(version -> version.rewrap(ring));
         List<ManagedKey> rows = em.createQuery("select k from ManagedKey k where k.mkVersion <> :current",
                 ManagedKey.class).setParameter("current", current).setMaxResults(max).getResultList();
-        rows.forEach(key -> key.reprotect(Times.now()));
+        // re-MACed under the current master key; its change of mkVersion makes the row dirty, so it is written
+        rows.forEach(key -> key.protectWith(ring));
         em.flush();
         return versions.size() + rows.size();
     }

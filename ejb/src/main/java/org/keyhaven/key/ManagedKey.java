@@ -300,10 +300,6 @@ public class ManagedKey implements RowProtected {
         return attributes.remove(attributeName) != null;
     }
 
-    /** Marks the row changed so it is re-MACed under the current master key (master key rotation). */
-    void reprotect(Instant now) {
-        touch(now);
-    }
 
     private KeyVersion appendVersion(WrappedMaterial material, Instant now) {
         KeyVersion version = new KeyVersion(this, currentVersion + 1, material, now);

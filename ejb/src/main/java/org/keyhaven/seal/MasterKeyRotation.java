@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keyhaven.access.Roles;
@@ -43,6 +44,8 @@ public class MasterKeyRotation {
     private static final Logger LOG = Logger.getLogger(MasterKeyRotation.class.getName());
     private static final int BATCH = 200;
     private static final int MAX_CONFLICT_RETRIES = 5;
+    /** Longer than the default transaction timeout (5 minutes), so every earlier transaction has ended by then. */
+    private static final long IN_FLIGHT_WAIT_MINUTES = 6;
 
     @Inject
     private MasterKeyHolder holder;
@@ -102,13 +105,11 @@ public class MasterKeyRotation {
 
     private void rewrapAll(int version, String requester) {
         try {
-            for (RewrapParticipant participant : participants) {
-                int done;
-                do {
-                    done = rewrapWithRetry(participant);
-                    progress = progress.advanced(done);
-                } while (done > 0);
-            }
+            rewrapOutdatedRows();
+            // transactions that took the ring before the new version was installed may still commit material wrapped
+            // under an old one: wait for them, then sweep again, before any old version is retired
+            awaitTransactionsUsingVersionsBelow(version);
+            rewrapOutdatedRows();
             store.rewrapSystemSecrets(holder.ring());
             List<Integer> retired = store.retireOlderThan(version);
             synchronized (lock) {
@@ -126,6 +127,32 @@ public class MasterKeyRotation {
                         .outcome(Outcome.FAILED, ErrorCode.INTERNAL.slug()).actor(requester, ActorType.USER));
             } catch (RuntimeException auditFailure) {
                 LOG.log(Level.SEVERE, "could not audit the failed master key rotation", auditFailure);
+            }
+        }
+    }
+
+    private void rewrapOutdatedRows() {
+        for (RewrapParticipant participant : participants) {
+            int done;
+            do {
+                done = rewrapWithRetry(participant);
+                progress = progress.advanced(done);
+            } while (done > 0);
+        }
+    }
+
+    private void awaitTransactionsUsingVersionsBelow(int version) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(IN_FLIGHT_WAIT_MINUTES);
+        while (holder.inFlightBelow(version) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new KeyhavenException(ErrorCode.OPERATION_IN_PROGRESS, "transactions begun before the rotation"
+                        + " are still running; old master key versions are kept until a later rotation");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KeyhavenException(ErrorCode.INTERNAL, "interrupted while waiting for transactions");
             }
         }
     }
