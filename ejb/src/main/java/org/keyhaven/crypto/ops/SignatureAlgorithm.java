@@ -71,7 +71,7 @@ public enum SignatureAlgorithm {
     /**
      * Case-insensitive, surrounding blanks ignored, {@code _} accepted for {@code -}.
      *
-     * @throws KeyhavenException {@link ErrorCode#INVALID_REQUEST} naming the known algorithms
+     * @throws KeyhavenException {@link ErrorCode#UNKNOWN_ALGORITHM} naming the known algorithms
      */
     public static SignatureAlgorithm parse(String text) {
         if (text != null) {
@@ -82,7 +82,7 @@ public enum SignatureAlgorithm {
                 }
             }
         }
-        throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "unknown signature algorithm '"
+        throw new KeyhavenException(ErrorCode.UNKNOWN_ALGORITHM, "unknown signature algorithm '"
                 + Texts.printable(text, 40) + "'; known: " + names(values()));
     }
 

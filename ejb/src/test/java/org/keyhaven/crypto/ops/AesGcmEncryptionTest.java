@@ -3,11 +3,11 @@ package org.keyhaven.crypto.ops;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.keyhaven.crypto.ops.Fixtures.withCode;
 import static org.keyhaven.crypto.ops.Fixtures.aes;
 import static org.keyhaven.crypto.ops.Fixtures.concat;
 import static org.keyhaven.crypto.ops.Fixtures.hex;
 import static org.keyhaven.crypto.ops.Fixtures.randomAesKey;
+import static org.keyhaven.testing.Refusals.withCode;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

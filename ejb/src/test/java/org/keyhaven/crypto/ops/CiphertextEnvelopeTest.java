@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.keyhaven.crypto.ops.Fixtures.concat;
 import static org.keyhaven.crypto.ops.Fixtures.hex;
-import static org.keyhaven.crypto.ops.Fixtures.withCode;
+import static org.keyhaven.testing.Refusals.withCode;
 
 import java.util.Arrays;
 import java.util.UUID;

@@ -3,7 +3,7 @@ package org.keyhaven.crypto.ops;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.keyhaven.crypto.ops.Fixtures.withCode;
+import static org.keyhaven.testing.Refusals.withCode;
 
 import java.util.HexFormat;
 import java.util.UUID;

@@ -3,9 +3,9 @@ package org.keyhaven.crypto.ops;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.keyhaven.crypto.ops.Fixtures.concat;
-import static org.keyhaven.crypto.ops.Fixtures.flipBit;
 import static org.keyhaven.crypto.ops.Fixtures.pair;
 import static org.keyhaven.crypto.ops.Fixtures.rsa;
+import static org.keyhaven.testing.Tampering.flipBit;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -103,15 +103,5 @@ final class Fixtures {
         return result;
     }
 
-    /** For {@code assertThatThrownBy(...).isInstanceOfSatisfying(KeyhavenException.class, withCode(...))}. */
-    static Consumer<KeyhavenException> withCode(ErrorCode code) {
-        return e -> assertThat(e.code()).isEqualTo(code);
-    }
 
-    /** A copy with bit {@code bit} (0 = least significant bit of byte 0) inverted. */
-    static byte[] flipBit(byte[] data, int bit) {
-        byte[] copy = data.clone();
-        copy[bit / 8] ^= (byte) (1 << (bit % 8));
-        return copy;
-    }
 }

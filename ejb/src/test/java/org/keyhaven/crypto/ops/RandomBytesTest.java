@@ -2,7 +2,7 @@ package org.keyhaven.crypto.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.keyhaven.crypto.ops.Fixtures.withCode;
+import static org.keyhaven.testing.Refusals.withCode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,16 +3,16 @@ package org.keyhaven.crypto.ops;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.keyhaven.crypto.ops.Fixtures.withCode;
 import static org.keyhaven.crypto.ops.AesGcmEncryptionTest.expectedHeader;
 import static org.keyhaven.crypto.ops.Fixtures.aes;
 import static org.keyhaven.crypto.ops.Fixtures.concat;
 import static org.keyhaven.crypto.ops.Fixtures.ec;
-import static org.keyhaven.crypto.ops.Fixtures.flipBit;
 import static org.keyhaven.crypto.ops.Fixtures.jdkPrivateKey;
 import static org.keyhaven.crypto.ops.Fixtures.jdkPublicKey;
 import static org.keyhaven.crypto.ops.Fixtures.pair;
 import static org.keyhaven.crypto.ops.Fixtures.rsa;
+import static org.keyhaven.testing.Refusals.withCode;
+import static org.keyhaven.testing.Tampering.flipBit;
 
 import java.security.GeneralSecurityException;
 import java.security.spec.MGF1ParameterSpec;

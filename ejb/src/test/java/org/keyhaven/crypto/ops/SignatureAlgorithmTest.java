@@ -2,11 +2,11 @@ package org.keyhaven.crypto.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.keyhaven.crypto.ops.Fixtures.withCode;
 import static org.keyhaven.crypto.ops.Fixtures.aes;
 import static org.keyhaven.crypto.ops.Fixtures.ec;
 import static org.keyhaven.crypto.ops.Fixtures.ed25519;
 import static org.keyhaven.crypto.ops.Fixtures.rsa;
+import static org.keyhaven.testing.Refusals.withCode;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -63,7 +63,7 @@ class SignatureAlgorithmTest {
     void unknownNamesAreRefusedWithTheListOfKnownOnes() {
         for (String unknown : new String[] {"RSA-PSS-SHA1", "ECDSA", "EdDSA", "SHA256withRSA", "", "RSA-PSS-SHA256x"}) {
             assertThatThrownBy(() -> SignatureAlgorithm.parse(unknown))
-                    .isInstanceOfSatisfying(KeyhavenException.class, withCode(ErrorCode.INVALID_REQUEST))
+                    .isInstanceOfSatisfying(KeyhavenException.class, withCode(ErrorCode.UNKNOWN_ALGORITHM))
                     .hasMessage("unknown signature algorithm '" + unknown + "'; known: RSA-PSS-SHA256, "
                             + "RSA-PSS-SHA384, RSA-PSS-SHA512, RSA-PKCS1-SHA256, RSA-PKCS1-SHA384, RSA-PKCS1-SHA512, "
                             + "ECDSA-SHA256, ECDSA-SHA384, ECDSA-SHA512, Ed25519");
@@ -73,7 +73,7 @@ class SignatureAlgorithmTest {
     @Test
     void aMissingOrHostileNameIsRefusedWithoutEchoingControlCharacters() {
         assertThatThrownBy(() -> SignatureAlgorithm.parse(null))
-                .isInstanceOfSatisfying(KeyhavenException.class, withCode(ErrorCode.INVALID_REQUEST));
+                .isInstanceOfSatisfying(KeyhavenException.class, withCode(ErrorCode.UNKNOWN_ALGORITHM));
         assertThatThrownBy(() -> SignatureAlgorithm.parse("Ed\n25519\u0000" + "x".repeat(200)))
                 .hasMessageStartingWith("unknown signature algorithm 'Ed?25519?xxx")
                 .hasMessageNotContaining("\n")
