@@ -51,7 +51,7 @@ class DomainIndependenceTest {
         String simpleName = topLevel.substring(topLevel.lastIndexOf('.') + 1);
         return switch (javaClass.getPackageName()) {
             case "org.keyhaven.key" -> NON_DOMAIN_KEY_SUFFIXES.stream().noneMatch(simpleName::endsWith);
-            case "org.keyhaven.crypto", "org.keyhaven.common" -> true;
+            case "org.keyhaven.crypto", "org.keyhaven.crypto.ops", "org.keyhaven.common", "org.keyhaven.ca" -> true;
             case "org.keyhaven.audit" -> simpleName.startsWith("Chain") || DOMAIN_AUDIT_CLASSES.contains(simpleName);
             case "org.keyhaven.seal" -> DOMAIN_SEAL_CLASSES.contains(simpleName);
             default -> false;

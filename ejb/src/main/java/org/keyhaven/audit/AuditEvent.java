@@ -1,8 +1,10 @@
 package org.keyhaven.audit;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.Texts;
 
@@ -50,9 +52,13 @@ public final class AuditEvent {
         return this;
     }
 
+    /** Refusals for lack of authority: a role, a changed password, a grant, or a valid client identity. */
+    private static final Set<ErrorCode> DENIALS = EnumSet.of(ErrorCode.FORBIDDEN,
+            ErrorCode.PASSWORD_CHANGE_REQUIRED, ErrorCode.NOT_GRANTED, ErrorCode.CLIENT_REVOKED,
+            ErrorCode.UNKNOWN_CLIENT);
+
     public AuditEvent failed(ErrorCode code) {
-        this.outcome = code == ErrorCode.FORBIDDEN || code == ErrorCode.PASSWORD_CHANGE_REQUIRED
-                ? Outcome.DENIED : Outcome.FAILED;
+        this.outcome = DENIALS.contains(code) ? Outcome.DENIED : Outcome.FAILED;
         this.reason = code.slug();
         return this;
     }

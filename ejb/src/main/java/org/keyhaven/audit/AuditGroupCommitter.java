@@ -19,13 +19,13 @@ import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -87,14 +87,19 @@ public class AuditGroupCommitter {
         worker.stop(Duration.ofSeconds(WAIT_SECONDS));
     }
 
-    /** Returns once the record is committed; fails if it cannot be. */
-    public void commit(AuditRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
+    /** Returns once all the records are committed; fails if any cannot be. */
+    public void commit(List<AuditRecord> records) {
+        List<CompletableFuture<Void>> done = new ArrayList<>(records.size());
         try {
-            if (!worker.running() || !queue.offer(pending, WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new KeyhavenException(ErrorCode.INTERNAL, "audit is not accepting records; operation refused");
+            for (AuditRecord record : records) {
+                Pending pending = new Pending(record, new CompletableFuture<>());
+                if (!worker.running() || !queue.offer(pending, WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new KeyhavenException(ErrorCode.INTERNAL,
+                            "audit is not accepting records; operation refused");
+                }
+                done.add(pending.done());
             }
-            pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeyhavenException(ErrorCode.INTERNAL, "interrupted while writing the audit record");

@@ -8,9 +8,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import org.keyhaven.access.Roles;
+import org.keyhaven.common.AfterCommit;
 import org.keyhaven.common.Times;
 
 /**
@@ -36,8 +36,8 @@ public class AuditLog {
     @Resource
     private SessionContext context;
 
-    @Resource
-    private TransactionSynchronizationRegistry transactions;
+    @Inject
+    private AfterCommit afterCommit;
 
     @Inject
     private CallContext callContext;
@@ -51,26 +51,20 @@ public class AuditLog {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditEvent event) {
         writer.insert(newRecord(event));
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing: the record is flushed with the action
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        chainSignal.wake();
-                    }
-                }
-            });
-        }
+        afterCommit.run(chainSignal::wake);
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void recordIndependently(AuditEvent event) {
-        committer.commit(newRecord(event));
+        committer.commit(List.of(newRecord(event)));
+    }
+
+    /** Several records committed independently, waiting once for all of them (a batch of operations). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void recordAllIndependently(List<AuditEvent> events) {
+        if (!events.isEmpty()) {
+            committer.commit(events.stream().map(this::newRecord).toList());
+        }
     }
 
     private AuditRecord newRecord(AuditEvent event) {
@@ -78,7 +72,8 @@ public class AuditLog {
         ActorType actorType = event.explicitActorType();
         if (actor == null) {
             actor = context.getCallerPrincipal().getName();
-            actorType = ANONYMOUS.equals(actor) ? ActorType.ANONYMOUS : ActorType.USER;
+            actorType = ANONYMOUS.equals(actor) ? ActorType.ANONYMOUS
+                    : actor.startsWith(Roles.CLIENT_PRINCIPAL_PREFIX) ? ActorType.CLIENT : ActorType.USER;
         }
         return new AuditRecord(event, actor, actorType, callContext.clientAddress(), callContext.port(), Times.now());
     }

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.Iterator;
@@ -50,13 +51,15 @@ public class AuditService {
     }
 
     /**
-     * Verifies the whole chain against the head, streaming it page by page. The verification itself is audited,
-     * with its result.
+     * Verifies the whole chain against the head, streaming it page by page, as one consistent snapshot. The
+     * verification itself is audited, with its result.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AuditVerification verify() {
         chainer.chainPending();
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID);
+        // the head stays locked until the verification ends: the chainer cannot move it (and chain more records)
+        // meanwhile, so the records read are exactly those the head describes
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         ChainVerification chain = new AuditChain(keys.ring().auditKey())
                 .verify(new ChainIterator(), head == null ? null : head.toChainHead());
         long refused = em.createQuery("select count(r) from AuditRecord r where r.seq < 0", Long.class)

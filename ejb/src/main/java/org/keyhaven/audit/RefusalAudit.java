@@ -32,7 +32,7 @@ public class RefusalAudit {
         } catch (KeyhavenException e) {
             if (!e.isAudited()) {
                 record(AuditEvent.of(operation.value()).object(e.objectId() != null ? e.objectId()
-                        : declaredObject(operation, invocation)).failed(e.code()));
+                        : declaredObject(operation, invocation), e.objectVersion()).failed(e.code()));
                 e.markAudited();
             }
             throw e;

@@ -15,6 +15,7 @@ public class KeyhavenException extends RuntimeException {
     private final ErrorCode code;
     private final String objectId;
     private volatile boolean audited;
+    private volatile Integer objectVersion;
 
     public KeyhavenException(ErrorCode code, String message) {
         this(code, message, null, null);
@@ -41,6 +42,19 @@ public class KeyhavenException extends RuntimeException {
 
     public boolean isAudited() {
         return audited;
+    }
+
+    /** Names the version of the object concerned (for the audit of refusals), unless one is named already. */
+    public KeyhavenException atVersion(Integer version) {
+        if (objectVersion == null) {
+            objectVersion = version;
+        }
+        return this;
+    }
+
+    /** The version of the object the failed operation concerned, if known. */
+    public Integer objectVersion() {
+        return objectVersion;
     }
 
     /** The object the failed operation concerned, if known; used by the audit of refusals. */

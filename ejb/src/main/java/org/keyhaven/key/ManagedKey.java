@@ -5,7 +5,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -27,9 +26,7 @@ import org.keyhaven.common.Canonical;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Times;
-import org.keyhaven.seal.MasterKeyRing;
-import org.keyhaven.seal.RowProtected;
-import org.keyhaven.seal.RowProtectionListener;
+import org.keyhaven.seal.ProtectedRow;
 
 /**
  * A managed key: identity, policy, lifecycle state and an ordered list of versions. The aggregate root carries
@@ -45,8 +42,7 @@ import org.keyhaven.seal.RowProtectionListener;
  */
 @Entity
 @Table(name = "kh_managed_key")
-@EntityListeners(RowProtectionListener.class)
-public class ManagedKey implements RowProtected {
+public class ManagedKey extends ProtectedRow {
 
     public static final int MAX_ATTRIBUTES = 64;
 
@@ -115,12 +111,6 @@ public class ManagedKey implements RowProtected {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
-
-    @Column(name = "mk_version", nullable = false)
-    private int mkVersion;
-
-    @Column(name = "row_mac", nullable = false)
-    private byte[] rowMac;
 
     @Version
     @Column(name = "row_version", nullable = false)
@@ -381,30 +371,22 @@ public class ManagedKey implements RowProtected {
                 attributes());
     }
 
-    private byte[] canonical() {
+    @Override
+    protected Canonical protectedColumns() {
         return new Canonical("kh_managed_key")
                 .add(id).add(name).add(algorithm).add(lengthBits).add(curve).add(usageMask).add(exportable)
                 .add(state).add(currentVersion).add(minDecryptionVersion).add(rotationPeriod).add(nextRotationAt)
                 .add(activationDate).add(deactivationDate).add(compromiseDate).add(destroyDate)
-                .add(revocationReason).add(revocationMessage).add(createdAt).add(createdBy).add(mkVersion)
-                .toBytes();
+                .add(revocationReason).add(revocationMessage).add(createdAt).add(createdBy);
     }
 
     @Override
-    public void protectWith(MasterKeyRing ring) {
-        mkVersion = ring.currentVersion();
-        rowMac = ring.rowMac(mkVersion, canonical());
+    protected String rowName() {
+        return "key " + id;
     }
 
     @Override
-    public void verifyWith(MasterKeyRing ring) {
-        if (!ring.rowMacMatches(mkVersion, canonical(), rowMac)) {
-            throw new KeyhavenException(ErrorCode.INTEGRITY_VIOLATION,
-                    "key " + id + " failed its integrity check and is refused", id);
-        }
-    }
-
-    int mkVersion() {
-        return mkVersion;
+    protected String rowObjectId() {
+        return id;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +50,9 @@ public class SealService {
 
     @EJB
     private AuditLog auditLog;
+
+    @Inject
+    private Event<Unsealed> unsealed;
 
     /** Explicit lock: {@code synchronized} on a container-proxied bean is easy to get wrong. */
     private final Object lock = new Object();
@@ -98,6 +102,7 @@ public class SealService {
         synchronized (lock) {
             if (holder.isSealed()) {
                 unsealEmbedded(AuditEvent.of("seal.unseal").detail("trigger", "administrator"));
+                unsealed.fire(new Unsealed());
             }
         }
         return status();

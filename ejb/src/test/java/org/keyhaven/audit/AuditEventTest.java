@@ -3,6 +3,7 @@ package org.keyhaven.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -86,7 +87,8 @@ class AuditEventTest {
     void aFailureIsDeniedForAuthorisationCodesAndFailedOtherwiseWithTheSlugAsReason(ErrorCode code) {
         AuditEvent event = AuditEvent.of("key.destroy").failed(code);
 
-        boolean denied = code == ErrorCode.FORBIDDEN || code == ErrorCode.PASSWORD_CHANGE_REQUIRED;
+        boolean denied = Set.of(ErrorCode.FORBIDDEN, ErrorCode.PASSWORD_CHANGE_REQUIRED, ErrorCode.NOT_GRANTED,
+                ErrorCode.CLIENT_REVOKED, ErrorCode.UNKNOWN_CLIENT).contains(code);
         assertThat(event.outcome()).isEqualTo(denied ? Outcome.DENIED : Outcome.FAILED);
         assertThat(event.reason()).isEqualTo(code.slug());
     }

@@ -29,7 +29,9 @@ import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.crypto.SecretBytes;
 import org.keyhaven.seal.MasterKeyRing;
+import org.keyhaven.seal.ProtectedRow;
 import org.keyhaven.seal.TestRings;
+import org.keyhaven.testing.Fields;
 
 /**
  * Row MACs of keys and key versions, and the binding of wrapped material to its key and version: someone who can
@@ -83,17 +85,17 @@ class KeyRowProtectionTest {
 
     static Stream<Arguments> versionColumnEdits() {
         return Stream.of(
-                Arguments.of("id.keyId", (Consumer<KeyVersion>) v -> set(field(v, "id"), "keyId", OTHER_ID)),
-                Arguments.of("id.version", (Consumer<KeyVersion>) v -> set(field(v, "id"), "version", 2)),
-                Arguments.of("createdAt", (Consumer<KeyVersion>) v -> set(v, "createdAt", T0.minusSeconds(60))),
-                Arguments.of("material (one bit)", (Consumer<KeyVersion>) v -> ((byte[]) field(v, "material"))[20] ^= 1),
-                Arguments.of("material (erased)", (Consumer<KeyVersion>) v -> set(v, "material", null)),
+                Arguments.of("id.keyId", (Consumer<KeyVersion>) v -> Fields.set(Fields.get(v, "id"), "keyId", OTHER_ID)),
+                Arguments.of("id.version", (Consumer<KeyVersion>) v -> Fields.set(Fields.get(v, "id"), "version", 2)),
+                Arguments.of("createdAt", (Consumer<KeyVersion>) v -> Fields.set(v, "createdAt", T0.minusSeconds(60))),
+                Arguments.of("material (one bit)", (Consumer<KeyVersion>) v -> ((byte[]) Fields.get(v, "material"))[20] ^= 1),
+                Arguments.of("material (erased)", (Consumer<KeyVersion>) v -> Fields.set(v, "material", null)),
                 Arguments.of("publicMaterial (one bit)",
-                        (Consumer<KeyVersion>) v -> ((byte[]) field(v, "publicMaterial"))[40] ^= 1),
-                Arguments.of("publicMaterial (removed)", (Consumer<KeyVersion>) v -> set(v, "publicMaterial", null)),
-                Arguments.of("destroyedAt", (Consumer<KeyVersion>) v -> set(v, "destroyedAt", T0)),
-                Arguments.of("mkVersion", (Consumer<KeyVersion>) v -> set(v, "mkVersion", 1)),
-                Arguments.of("rowMac", (Consumer<KeyVersion>) v -> ((byte[]) field(v, "rowMac"))[0] ^= 1));
+                        (Consumer<KeyVersion>) v -> ((byte[]) Fields.get(v, "publicMaterial"))[40] ^= 1),
+                Arguments.of("publicMaterial (removed)", (Consumer<KeyVersion>) v -> Fields.set(v, "publicMaterial", null)),
+                Arguments.of("destroyedAt", (Consumer<KeyVersion>) v -> Fields.set(v, "destroyedAt", T0)),
+                Arguments.of("mkVersion", (Consumer<KeyVersion>) v -> Fields.set(v, "mkVersion", 1)),
+                Arguments.of("rowMac", (Consumer<KeyVersion>) v -> ((byte[]) Fields.get(v, "rowMac"))[0] ^= 1));
     }
 
     @Test
@@ -111,9 +113,9 @@ class KeyRowProtectionTest {
     void editingAnyKeyColumnUnderTheMacIsAnIntegrityViolation(String column, Object value) {
         ManagedKey key = key();
         protect(key);
-        assertThat(field(key, column)).as("the edit must change %s", column).isNotEqualTo(value);
+        assertThat(Fields.get(key, column)).as("the edit must change %s", column).isNotEqualTo(value);
 
-        set(key, column, value);
+        Fields.set(key, column, value);
 
         assertIntegrityViolation(() -> key.verifyWith(ring));
     }
@@ -122,7 +124,8 @@ class KeyRowProtectionTest {
     void theEditTableCoversEveryKeyColumnNotDeliberatelyLeftOut() {
         Set<String> edited = keyColumnEdits().map(arguments -> (String) arguments.get()[0])
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> columns = Arrays.stream(ManagedKey.class.getDeclaredFields())
+        Set<String> columns = Stream.of(ManagedKey.class.getDeclaredFields(), ProtectedRow.class.getDeclaredFields())
+                .flatMap(Arrays::stream)
                 .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()).map(Field::getName)
                 .filter(name -> !KEY_COLUMNS_OUTSIDE_THE_MAC.containsKey(name))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -157,7 +160,7 @@ class KeyRowProtectionTest {
         protect(first);
         protect(second);
 
-        set(second, "rowMac", ((byte[]) field(first, "rowMac")).clone());
+        Fields.set(second, "rowMac", ((byte[]) Fields.get(first, "rowMac")).clone());
 
         assertIntegrityViolation(() -> second.verifyWith(ring));
     }
@@ -167,8 +170,8 @@ class KeyRowProtectionTest {
         ManagedKey key = key();
         protect(key);
 
-        set(key, "mkVersion", 7);
-        set(key.version(1), "mkVersion", 7);
+        Fields.set(key, "mkVersion", 7);
+        Fields.set(key.version(1), "mkVersion", 7);
 
         assertIntegrityViolation(() -> key.verifyWith(ring));
         assertIntegrityViolation(() -> key.version(1).verifyWith(ring));
@@ -227,7 +230,7 @@ class KeyRowProtectionTest {
         ManagedKey second = key(OTHER_ID);
         byte[] firstBlob = ManagedKeyTest.storedMaterial(first.version(1)).clone();
 
-        set(second.version(1), "material", firstBlob);
+        Fields.set(second.version(1), "material", firstBlob);
 
         assertIntegrityViolation(() -> second.version(1).unwrap(ring).close());
         try (SecretBytes own = first.version(1).unwrap(ring)) {
@@ -241,7 +244,7 @@ class KeyRowProtectionTest {
         key.rotate(KeyMaterials.generateWrapped(ring, ID, 2, key.spec()), T0.plus(Duration.ofDays(1)));
         byte[] versionOneBlob = ManagedKeyTest.storedMaterial(key.version(1)).clone();
 
-        set(key.version(2), "material", versionOneBlob);
+        Fields.set(key.version(2), "material", versionOneBlob);
 
         assertIntegrityViolation(() -> key.version(2).unwrap(ring).close());
     }
@@ -283,7 +286,7 @@ class KeyRowProtectionTest {
         protect(key);
 
         for (String column : new String[] {"activationDate", "deactivationDate"}) {
-            set(key, column, asStoredByTheDatabase((Instant) field(key, column)));
+            Fields.set(key, column, asStoredByTheDatabase((Instant) Fields.get(key, column)));
         }
 
         assertThatCode(() -> key.verifyWith(ring)).doesNotThrowAnyException();
@@ -340,25 +343,5 @@ class KeyRowProtectionTest {
     private static void assertIntegrityViolation(ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(KeyhavenException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INTEGRITY_VIOLATION));
-    }
-
-    static Object field(Object target, String name) {
-        try {
-            Field field = target.getClass().getDeclaredField(name);
-            field.setAccessible(true);
-            return field.get(target);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static void set(Object target, String name, Object value) {
-        try {
-            Field field = target.getClass().getDeclaredField(name);
-            field.setAccessible(true);
-            field.set(target, value);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
     }
 }

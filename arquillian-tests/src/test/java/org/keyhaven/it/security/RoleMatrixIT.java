@@ -16,6 +16,7 @@ import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -45,8 +46,10 @@ import org.keyhaven.it.support.Accounts;
 import org.keyhaven.it.support.Api;
 import org.keyhaven.it.support.ApiResponse;
 import org.keyhaven.it.support.AuditTrail;
+import org.keyhaven.it.support.ClientIdentities;
 import org.keyhaven.it.support.Deployments;
 import org.keyhaven.it.support.Suite;
+import org.keyhaven.it.support.TestCertificateAuthority;
 
 /**
  * Every endpoint of the management API (port 6001) called by every kind of caller. The matrix below is the intended
@@ -82,6 +85,11 @@ class RoleMatrixIT {
     private static final Set<Caller> PUBLIC = EnumSet.of(SECURITY_ADMIN, CRYPTO_OFFICER, AUDITOR, NO_CREDENTIALS);
 
     /** The matrix: endpoint (as the OpenAPI document names it), who may call it, its success status, a valid call. */
+    private static final String CLIENTS = "/api/v1/clients";
+    private static final String CAS = "/api/v1/cas";
+    /** One key for the fixture clients' certificates: each certificate still differs (serial number). */
+    private static final KeyPair FIXTURE_CLIENT_KEY = ClientIdentities.ecKeyPair("secp256r1");
+
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET /api/v1/status", ROLES, 200, f -> Call.get("/api/v1/status")),
             new Endpoint("GET /openapi", PUBLIC, 200, f -> Call.get("/openapi")),
@@ -139,11 +147,42 @@ class RoleMatrixIT {
                 awaitNoMasterKeyRotation();
                 return Call.post("/api/v1/master-key/rotate", null).then(RoleMatrixIT::awaitNoMasterKeyRotation);
             }),
-            new Endpoint("GET /api/v1/master-key/rotation", ROLES, 200, f -> Call.get("/api/v1/master-key/rotation")));
+            new Endpoint("GET /api/v1/master-key/rotation", ROLES, 200, f -> Call.get("/api/v1/master-key/rotation")),
+
+            new Endpoint("GET /ca.pem", PUBLIC, 200, f -> Call.get("/ca.pem")),
+            new Endpoint("POST /api/v1/clients", CO, 201, f -> Call.post(CLIENTS, Json.createObjectBuilder()
+                    .add("name", ClientIdentities.uniqueName("matrix")).build().toString())),
+            new Endpoint("GET /api/v1/clients", CO_AU, 200, f -> Call.get(CLIENTS + "?limit=5")),
+            new Endpoint("GET /api/v1/clients/{id}", CO_AU, 200, f -> Call.get(CLIENTS + "/" + f.client().id())),
+            new Endpoint("POST /api/v1/clients/{id}/certificates", CO, 201,
+                    f -> Call.post(CLIENTS + "/" + f.client().id() + "/certificates", "{}")),
+            new Endpoint("POST /api/v1/clients/{id}/certificates/register", CO, 200,
+                    f -> Call.post(CLIENTS + "/" + f.client().id() + "/certificates/register", Json
+                            .createObjectBuilder().add("certificate", f.externalClientCertificate()).build()
+                            .toString())),
+            new Endpoint("POST /api/v1/clients/{id}/certificates/{fingerprint}/revoke", CO, 200, f -> {
+                FixtureClient client = f.client();
+                return Call.post(CLIENTS + "/" + client.id() + "/certificates/" + client.fingerprint() + "/revoke",
+                        null);
+            }),
+            new Endpoint("POST /api/v1/clients/{id}/disable", CO, 200,
+                    f -> Call.post(CLIENTS + "/" + f.client().id() + "/disable", null)),
+            new Endpoint("POST /api/v1/clients/{id}/enable", CO, 200,
+                    f -> Call.post(CLIENTS + "/" + f.client().id() + "/enable", null)),
+            new Endpoint("PUT /api/v1/clients/{id}/grants", CO, 200, f -> Call.put(CLIENTS + "/" + f.client().id()
+                    + "/grants", "[{\"namePrefix\":\"matrix/\",\"operations\":[\"encrypt\",\"decrypt\"]}]")),
+            new Endpoint("GET /api/v1/cas", ROLES, 200, f -> Call.get(CAS)),
+            new Endpoint("POST /api/v1/cas", SA, 201, f -> Call.post(CAS, caJson())),
+            new Endpoint("POST /api/v1/cas/{id}/enable", SA, 200, f -> Call.post(CAS + "/" + f.ca() + "/enable", null)),
+            new Endpoint("POST /api/v1/cas/{id}/disable", SA, 200,
+                    f -> Call.post(CAS + "/" + f.ca() + "/disable", null)),
+            new Endpoint("PUT /api/v1/cas/{id}/policy", SA, 200,
+                    f -> Call.put(CAS + "/" + f.ca() + "/policy", "{\"requireClientAuthEku\":false}")));
 
     /** The callers shared by the rows that leave their credentials as they were, created on first use. */
     private static final Map<Caller, Account> SHARED = new EnumMap<>(Caller.class);
     private static Account fixtureOfficer;
+    private static TestCertificateAuthority externalCa;
     private static AuditTrail trail;
 
     static Stream<Arguments> matrix() {
@@ -298,6 +337,25 @@ class RoleMatrixIT {
                 .build().toString();
     }
 
+    /** A new external CA registration (a CA made here), by a security administrator. */
+    private static String caJson() {
+        return Json.createObjectBuilder().add("name", ClientIdentities.uniqueName("matrix-ca"))
+                .add("certificate", TestCertificateAuthority.create("matrix " + shortId()).certificatePem())
+                .build().toString();
+    }
+
+    /** The external CA the fixture certificates come from, registered once by a security administrator. */
+    private static synchronized TestCertificateAuthority externalCa() {
+        if (externalCa == null) {
+            externalCa = TestCertificateAuthority.create("matrix external " + shortId());
+            ApiResponse registered = Accounts.admin().api().post(CAS, Json.createObjectBuilder()
+                    .add("name", ClientIdentities.uniqueName("matrix-external")).add("certificate",
+                            externalCa.certificatePem()).build().toString());
+            assertThat(registered.status()).as("fixture CA: %s", registered).isEqualTo(201);
+        }
+        return externalCa;
+    }
+
     private static String shortId() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -313,6 +371,10 @@ class RoleMatrixIT {
         public String toString() {
             return name;
         }
+    }
+
+    /** A fixture client and its certificate's fingerprint. */
+    record FixtureClient(String id, String fingerprint) {
     }
 
     /** One request, and what to undo afterwards whatever its outcome. */
@@ -354,6 +416,29 @@ class RoleMatrixIT {
 
         String key(boolean active) {
             return key(active, Map.of());
+        }
+
+        /** A new client with a certificate (CSR path), that only this call touches. */
+        FixtureClient client() {
+            String name = ClientIdentities.uniqueName("matrix");
+            ApiResponse created = fixtureOfficer().api().post(CLIENTS, Json.createObjectBuilder().add("name", name)
+                    .add("csr", ClientIdentities.csr(FIXTURE_CLIENT_KEY, name)).build().toString());
+            assertThat(created.status()).as("fixture client: %s", created).isEqualTo(201);
+            return new FixtureClient(created.object().getJsonObject("client").getString("id"),
+                    created.object().getString("fingerprint"));
+        }
+
+        /** A new certificate from a registered external CA, for registration to a client. */
+        String externalClientCertificate() {
+            return ClientIdentities.pem(externalCa().issueClientCertificate(FIXTURE_CLIENT_KEY.getPublic(),
+                    ClientIdentities.uniqueName("matrix-external"), true));
+        }
+
+        /** A new external CA that only this call touches. */
+        String ca() {
+            ApiResponse registered = Accounts.admin().api().post(CAS, caJson());
+            assertThat(registered.status()).as("fixture CA: %s", registered).isEqualTo(201);
+            return registered.string("id");
         }
 
         /** A new AES key, Pre-Active or Active, that only this call touches. */

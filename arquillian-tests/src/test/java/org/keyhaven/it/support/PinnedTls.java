@@ -2,12 +2,17 @@ package org.keyhaven.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -20,6 +25,7 @@ import javax.net.ssl.X509TrustManager;
 public final class PinnedTls {
 
     private static final Map<Integer, SSLContext> CONTEXTS = new ConcurrentHashMap<>();
+    private static final Duration IDENTITY_WAIT = Duration.ofSeconds(90);
 
     private PinnedTls() {
     }
@@ -33,7 +39,27 @@ public final class PinnedTls {
         return CONTEXTS.computeIfAbsent(port, PinnedTls::pin);
     }
 
+    /**
+     * The certificate the server presents on that port. On a fresh installation Keyhaven creates its TLS identity
+     * (issued by its internal CA) moments after it is deployed; until then handshakes fail, so this waits for it.
+     */
     public static X509Certificate serverCertificate(int port) {
+        Instant deadline = Instant.now().plus(IDENTITY_WAIT);
+        while (true) {
+            try {
+                return presented(port);
+            } catch (UncheckedIOException e) {
+                // until then the listener resets connections or fails handshakes
+                if (!(e.getCause() instanceof SSLException || e.getCause() instanceof SocketException)
+                        || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+            }
+        }
+    }
+
+    private static X509Certificate presented(int port) {
         Capturing capturing = new Capturing();
         try {
             SSLContext trustAll = SSLContext.getInstance("TLS");

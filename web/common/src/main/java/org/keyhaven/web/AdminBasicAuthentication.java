@@ -2,16 +2,12 @@ package org.keyhaven.web;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,7 +32,6 @@ public abstract class AdminBasicAuthentication implements HttpAuthenticationMech
 
     private static final String REALM = "Basic realm=\"Keyhaven\", charset=\"UTF-8\"";
     private static final int MAX_HEADER = 4096;
-    private static final Jsonb JSON = JsonbBuilder.create();
     private static final Logger LOG = Logger.getLogger(AdminBasicAuthentication.class.getName());
 
     @EJB
@@ -125,18 +120,6 @@ public abstract class AdminBasicAuthentication implements HttpAuthenticationMech
 
     private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context,
             ErrorCode code, String detail) {
-        try {
-            SecurityHeaders.apply(response);
-            response.setStatus(code.httpStatus());
-            response.setHeader("WWW-Authenticate", REALM);
-            response.setContentType(Problems.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(JSON.toJson(Problems.problem(code, detail, null, null)));
-            // closing completes the exchange: the container then sends no error page of its own over this response
-            response.getWriter().close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        return MechanismResponses.refuse(context.getRequest(), response, code, detail, REALM);
     }
 }

@@ -14,13 +14,18 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+    private static final Jsonb STRICT = JsonbBuilder.create(new JsonbConfig()
             .withBinaryDataStrategy(BinaryDataStrategy.BASE_64)
             .withNullValues(false)
             .setProperty("jsonb.fail-on-unknown-properties", true));
 
+    /** The one strict JSON-B instance, for code that binds JSON itself. */
+    public static Jsonb strict() {
+        return STRICT;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return STRICT;
     }
 }

@@ -73,7 +73,7 @@ public class StrictJsonReader implements ReaderInterceptor {
         }
     }
 
-    private static void check(JsonValue value, Type type, String where) {
+    static void check(JsonValue value, Type type, String where) {
         if (value.getValueType() == JsonValue.ValueType.NULL) {
             return;
         }

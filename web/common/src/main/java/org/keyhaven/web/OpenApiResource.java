@@ -1,4 +1,4 @@
-package org.keyhaven.web.management;
+package org.keyhaven.web;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The OpenAPI document of this port, generated at build time from the JAX-RS resources. Public. */
+/**
+ * The OpenAPI document of the port (WAR) it is deployed in, generated at build time from that WAR's JAX-RS resources
+ * into its {@code WEB-INF/classes}. Public.
+ */
 @Path("openapi")
 public class OpenApiResource {
 
