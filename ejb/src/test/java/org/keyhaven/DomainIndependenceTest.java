@@ -41,7 +41,7 @@ class DomainIndependenceTest {
     static final DescribedPredicate<JavaClass> DOMAIN = DescribedPredicate.describe(
             "domain classes (key except *Bean/*Repository/*Maintenance/*Scheduler/*Rewrap; crypto; common;"
                     + " audit AuditChain, AuditContent, AuditEvent, Chain*, StoredRecord;"
-                    + " seal MasterKeyRing, EmbeddedUnsealKey, RowProtected)",
+                    + " seal MasterKeyRing, EmbeddedUnsealKey, RowProtected; kmip.ttlv)",
             DomainIndependenceTest::isDomain);
 
     static boolean isDomain(JavaClass javaClass) {
@@ -51,7 +51,8 @@ class DomainIndependenceTest {
         String simpleName = topLevel.substring(topLevel.lastIndexOf('.') + 1);
         return switch (javaClass.getPackageName()) {
             case "org.keyhaven.key" -> NON_DOMAIN_KEY_SUFFIXES.stream().noneMatch(simpleName::endsWith);
-            case "org.keyhaven.crypto", "org.keyhaven.crypto.ops", "org.keyhaven.common", "org.keyhaven.ca" -> true;
+            case "org.keyhaven.crypto", "org.keyhaven.crypto.ops", "org.keyhaven.common", "org.keyhaven.ca",
+                    "org.keyhaven.kmip.ttlv", "org.keyhaven.kmip.spec", "org.keyhaven.kmip.xml" -> true;
             case "org.keyhaven.audit" -> simpleName.startsWith("Chain") || DOMAIN_AUDIT_CLASSES.contains(simpleName);
             case "org.keyhaven.seal" -> DOMAIN_SEAL_CLASSES.contains(simpleName);
             default -> false;
@@ -73,7 +74,8 @@ class DomainIndependenceTest {
 
         assertThat(domain).contains("KeyLifecycle", "ManagedKey", "KeyVersion", "KeySpec", "KeyState", "KeyService",
                 "AesGcm", "SecretBytes", "Canonical", "KeyhavenException", "AuditChain", "AuditContent",
-                "AuditEvent", "ChainVerifier", "StoredRecord", "MasterKeyRing", "EmbeddedUnsealKey", "RowProtected");
+                "AuditEvent", "ChainVerifier", "StoredRecord", "MasterKeyRing", "EmbeddedUnsealKey", "RowProtected", "TtlvDecoder",
+                "TtlvEncoder", "TtlvFrameReader", "TtlvStructure", "TtlvException");
         assertThat(domain).doesNotContain("KeyServiceBean", "KeyRepository", "KeyMaintenance",
                 "KeyLifecycleScheduler", "KeyRewrap", "SealService", "MasterKeyHolder", "AuditService",
                 "AdminUser", "Migrations", "AuditChainWriter", "AuditChainer");
