@@ -28,7 +28,7 @@ public final class KmipEnumerations {
     // "Enumeration: Name=hex ..." one enumeration per paragraph
     private static final String ENUMERATIONS = """
             AlternativeNameType: UninterpretedTextString=1 URI=2 ObjectSerialNumber=3 EmailAddress=4 DNSName=5
-              X_500DistinguishedName=6 IPAddress=7
+              X500DistinguishedName=6 IPAddress=7
             BatchErrorContinuationOption: Continue=1 Stop=2 Undo=3
             BlockCipherMode: CBC=1 ECB=2 PCBC=3 CFB=4 OFB=5 CTR=6 CMAC=7 CCM=8 GCM=9 CBC_MAC=A XTS=B
               AESKeyWrapPadding=C NISTKeyWrap=D X9_102AESKW=E X9_102TDKW=F X9_102AKW1=10 X9_102AKW2=11 AEAD=12
