@@ -83,10 +83,16 @@ public final class KmipXmlReader {
                 throw new KmipXmlException("message " + i + " of " + name + " is " + request.getTagName()
                         + " followed by " + response.getTagName() + ", not a request and its response");
             }
-            exchanges.add(new KmipTestCase.Exchange(i / 2, (TemplateItem.Composite) read(request, null, 0),
-                    (TemplateItem.Composite) read(response, null, 0)));
+            exchanges.add(new KmipTestCase.Exchange(i / 2, message(request), message(response)));
         }
         return new KmipTestCase(name, exchanges);
+    }
+
+    private static TemplateItem.Composite message(Element element) {
+        if (read(element, null, 0) instanceof TemplateItem.Composite message) {
+            return message;
+        }
+        throw new KmipXmlException(element.getTagName() + " is not a Structure");
     }
 
     /**

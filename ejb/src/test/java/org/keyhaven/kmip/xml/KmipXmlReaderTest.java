@@ -200,6 +200,14 @@ class KmipXmlReaderTest {
     }
 
     @Test
+    void aMessageThatIsNotAStructureIsRefused() {
+        String leafMessage = """
+                <KMIP><RequestMessage type="Integer" value="1"/><ResponseMessage/></KMIP>""";
+        assertThatThrownBy(() -> KmipXmlReader.readTestCase("x", stream(leafMessage)))
+                .isInstanceOf(KmipXmlException.class).hasMessageContaining("not a Structure");
+    }
+
+    @Test
     void deepNestingIsRefused() {
         String deep = "<BatchItem>".repeat(100) + "</BatchItem>".repeat(100);
         assertThatThrownBy(() -> read(deep)).isInstanceOf(KmipXmlException.class)
