@@ -1,10 +1,7 @@
 package org.keyhaven.kmip.ttlv;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Objects;
-import javax.security.auth.Destroyable;
 
 /**
  * A Big Integer: two's complement, big-endian, in a multiple of eight bytes (leading sign-extension bytes pad it;
@@ -17,11 +14,7 @@ import javax.security.auth.Destroyable;
  * ({@link #value()} returns a {@link BigInteger}, which cannot be wiped; crypto code that can take the bytes
  * should use {@link #encoded()}.)
  */
-public final class TtlvBigInteger implements TtlvItem, Destroyable {
-
-    private final Tag tag;
-    private final byte[] encoded;
-    private volatile boolean destroyed;
+public final class TtlvBigInteger extends WipeableBytes implements TtlvItem {
 
     /**
      * Copies {@code encoded}.
@@ -29,11 +22,14 @@ public final class TtlvBigInteger implements TtlvItem, Destroyable {
      * @throws TtlvException if its length is zero or not a multiple of eight
      */
     public TtlvBigInteger(Tag tag, byte[] encoded) {
-        this.tag = Objects.requireNonNull(tag, "tag");
+        super(tag, checkedLength(encoded));
+    }
+
+    private static byte[] checkedLength(byte[] encoded) {
         if (encoded.length == 0 || encoded.length % 8 != 0) {
             throw new TtlvException("a Big Integer is a positive multiple of 8 bytes long, not " + encoded.length);
         }
-        this.encoded = encoded.clone();
+        return encoded;
     }
 
     /** The minimal encoding of {@code value}: its two's complement sign-extended to the next multiple of 8 bytes. */
@@ -50,19 +46,13 @@ public final class TtlvBigInteger implements TtlvItem, Destroyable {
     }
 
     @Override
-    public Tag tag() {
-        return tag;
-    }
-
-    @Override
     public ItemType type() {
         return ItemType.BIG_INTEGER;
     }
 
     /** @throws IllegalStateException if destroyed */
     public BigInteger value() {
-        checkAlive();
-        return new BigInteger(encoded);
+        return new BigInteger(bytes());
     }
 
     /**
@@ -71,52 +61,6 @@ public final class TtlvBigInteger implements TtlvItem, Destroyable {
      * @throws IllegalStateException if destroyed
      */
     public byte[] encoded() {
-        checkAlive();
-        return encoded.clone();
-    }
-
-    /** The Item Length: the number of value bytes. */
-    public int length() {
-        return encoded.length;
-    }
-
-    /** Zeroes the bytes. */
-    @Override
-    public void destroy() {
-        Arrays.fill(encoded, (byte) 0);
-        destroyed = true;
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return destroyed;
-    }
-
-    /** Writes the value bytes without handing out a copy. */
-    void writeTo(ByteBuffer out) {
-        checkAlive();
-        out.put(encoded);
-    }
-
-    private void checkAlive() {
-        if (destroyed) {
-            throw new IllegalStateException(TtlvItems.head(this) + " has been destroyed");
-        }
-    }
-
-    /** Equal if tag and bytes are equal (so the same number with more sign-extension is another item). */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof TtlvBigInteger that && tag.equals(that.tag) && Arrays.equals(encoded, that.encoded);
-    }
-
-    @Override
-    public int hashCode() {
-        return tag.hashCode() * 31 + Arrays.hashCode(encoded);
-    }
-
-    @Override
-    public String toString() {
-        return TtlvItems.head(this) + " (" + encoded.length + " bytes" + (destroyed ? ", destroyed)" : ")");
+        return bytes().clone();
     }
 }
