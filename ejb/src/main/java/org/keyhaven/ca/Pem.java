@@ -19,6 +19,7 @@ import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
+import org.keyhaven.common.Texts;
 
 /**
  * PEM in and out. Input comes from the network: it must hold exactly the expected blocks (text between them, such as
@@ -53,7 +54,7 @@ public final class Pem {
         for (PemObject block : blocks(pem, ErrorCode.INVALID_CERTIFICATE, "certificate")) {
             if (!CERTIFICATE.equals(block.getType())) {
                 throw new KeyhavenException(ErrorCode.INVALID_CERTIFICATE,
-                        "expected PEM blocks of type CERTIFICATE, found " + printable(block.getType()));
+                        "expected PEM blocks of type CERTIFICATE, found " + Texts.printable(block.getType(), 40));
             }
             certificates.add(parseCertificate(block.getContent()));
         }
@@ -80,7 +81,7 @@ public final class Pem {
         PemObject block = blocks.get(0);
         if (!REQUEST.equals(block.getType()) && !("NEW " + REQUEST).equals(block.getType())) {
             throw new KeyhavenException(ErrorCode.INVALID_CSR,
-                    "expected a PEM block of type CERTIFICATE REQUEST, found " + printable(block.getType()));
+                    "expected a PEM block of type CERTIFICATE REQUEST, found " + Texts.printable(block.getType(), 40));
         }
         return request(block.getContent());
     }
@@ -152,9 +153,5 @@ public final class Pem {
             throw new KeyhavenException(code, "the " + what + " contains no PEM block");
         }
         return blocks;
-    }
-
-    private static String printable(String type) {
-        return type.length() > 40 ? type.substring(0, 40) + "..." : type;
     }
 }

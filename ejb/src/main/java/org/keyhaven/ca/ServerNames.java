@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
+import org.keyhaven.common.Texts;
 
 /**
  * Names a server certificate may carry: DNS host names (letters, digits and hyphens per label, no wildcards, 253
@@ -33,7 +34,7 @@ public final class ServerNames {
             valid &= !labels[labels.length - 1].chars().allMatch(Character::isDigit);
         }
         if (!valid) {
-            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "'" + shortened(name) + "' is not a DNS host name");
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "'" + Texts.printable(name, 64) + "' is not a DNS host name");
         }
         return lower;
     }
@@ -50,7 +51,7 @@ public final class ServerNames {
                 // not an address after all: refused below
             }
         }
-        throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "'" + shortened(address) + "' is not an IP address");
+        throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "'" + Texts.printable(address, 64) + "' is not an IP address");
     }
 
     public static List<String> dnsNames(List<String> names) {
@@ -65,9 +66,5 @@ public final class ServerNames {
             }
         }
         return true;
-    }
-
-    private static String shortened(String value) {
-        return value == null ? "" : value.length() > 64 ? value.substring(0, 64) + "..." : value;
     }
 }

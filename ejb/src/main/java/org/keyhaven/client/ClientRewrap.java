@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.keyhaven.seal.MasterKeyHolder;
 import org.keyhaven.seal.MasterKeyRing;
+import org.keyhaven.seal.OutdatedRows;
 import org.keyhaven.seal.ProtectedRow;
 import org.keyhaven.seal.RewrapParticipant;
 
@@ -33,12 +34,7 @@ public class ClientRewrap implements RewrapParticipant {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long countOutdated(int currentVersion) {
-        long outdated = 0;
-        for (Class<? extends ProtectedRow> type : ROWS) {
-            outdated += em.createQuery("select count(r) from " + type.getSimpleName() + " r where r.mkVersion <> "
-                    + ":current", Long.class).setParameter("current", currentVersion).getSingleResult();
-        }
-        return outdated;
+        return OutdatedRows.count(em, List.copyOf(ROWS), currentVersion);
     }
 
     @Override
@@ -47,7 +43,7 @@ public class ClientRewrap implements RewrapParticipant {
         MasterKeyRing ring = keys.ring();
         int done = 0;
         for (Class<? extends ProtectedRow> type : ROWS) {
-            for (ProtectedRow row : outdated(type, ring.currentVersion(), max - done)) {
+            for (ProtectedRow row : OutdatedRows.batch(em, type, ring.currentVersion(), max - done)) {
                 if (row instanceof CertificateAuthority ca) {
                     ca.rewrap(ring);
                 } else {
@@ -56,17 +52,8 @@ public class ClientRewrap implements RewrapParticipant {
                 }
                 done++;
             }
-            if (done >= max) {
-                break;
-            }
         }
         em.flush();
         return done;
-    }
-
-    private List<? extends ProtectedRow> outdated(Class<? extends ProtectedRow> type, int current, int max) {
-        return max <= 0 ? List.of() : em.createQuery("select r from " + type.getSimpleName()
-                + " r where r.mkVersion <> :current", type).setParameter("current", current).setMaxResults(max)
-                .getResultList();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.keyhaven.seal.MasterKeyHolder;
 import org.keyhaven.seal.MasterKeyRing;
+import org.keyhaven.seal.OutdatedRows;
 import org.keyhaven.seal.RewrapParticipant;
 
 /** Master key rotation for managed keys: re-wraps version material and re-MACs key rows, batch by batch. */
@@ -26,10 +27,7 @@ public class KeyRewrap implements RewrapParticipant {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long countOutdated(int currentVersion) {
-        return em.createQuery("select count(v) from KeyVersion v where v.mkVersion <> :current", Long.class)
-                .setParameter("current", currentVersion).getSingleResult()
-                + em.createQuery("select count(k) from ManagedKey k where k.mkVersion <> :current", Long.class)
-                .setParameter("current", currentVersion).getSingleResult();
+        return OutdatedRows.count(em, List.of(KeyVersion.class, ManagedKey.class), currentVersion);
     }
 
     @Override
@@ -37,11 +35,9 @@ public class KeyRewrap implements RewrapParticipant {
     public int rewrapBatch(int max) {
         MasterKeyRing ring = keys.ring();
         int current = ring.currentVersion();
-        List<KeyVersion> versions = em.createQuery("select v from KeyVersion v where v.mkVersion <> :current",
-                KeyVersion.class).setParameter("current", current).setMaxResults(max).getResultList();
+        List<KeyVersion> versions = OutdatedRows.batch(em, KeyVersion.class, current, max);
         versions.forEach(version -> version.rewrap(ring));
-        List<ManagedKey> rows = em.createQuery("select k from ManagedKey k where k.mkVersion <> :current",
-                ManagedKey.class).setParameter("current", current).setMaxResults(max).getResultList();
+        List<ManagedKey> rows = OutdatedRows.batch(em, ManagedKey.class, current, max);
         // re-MACed under the current master key; its change of mkVersion makes the row dirty, so it is written
         rows.forEach(key -> key.protectWith(ring));
         em.flush();

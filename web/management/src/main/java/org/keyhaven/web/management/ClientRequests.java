@@ -95,5 +95,11 @@ public final class ClientRequests {
                     issued.pkcs12() == null ? null : Base64.getEncoder().encodeToString(issued.pkcs12()),
                     issued.pkcs12Password() == null ? null : new String(issued.pkcs12Password()));
         }
+
+        /** Never the bundle or its password. */
+        @Override
+        public String toString() {
+            return "Issued[" + client.name() + " " + fingerprint + (pkcs12 != null ? ", with PKCS#12" : "") + "]";
+        }
     }
 }

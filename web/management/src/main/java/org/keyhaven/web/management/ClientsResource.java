@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
+import java.util.function.Function;
 import org.keyhaven.audit.AuditedOperation;
 import org.keyhaven.client.ClientService;
 import org.keyhaven.client.NewCertificate;
@@ -142,16 +143,18 @@ public class ClientsResource {
     }
 
     private static Response createdPem(NewCertificate issued) {
-        try (issued) {
-            return Response.created(UriBuilder.fromPath("/api/v1/clients/{id}").build(issued.client().id()))
-                    .entity(issued.certificateChainPem()).build();
-        }
+        return created(issued, NewCertificate::certificateChainPem);
     }
 
     private static Response created(NewCertificate issued) {
+        return created(issued, ClientRequests.Issued::of);
+    }
+
+    /** 201 with the client's location and the body made from the certificate, which is wiped afterwards. */
+    private static Response created(NewCertificate issued, Function<NewCertificate, Object> body) {
         try (issued) {
             return Response.created(UriBuilder.fromPath("/api/v1/clients/{id}").build(issued.client().id()))
-                    .entity(ClientRequests.Issued.of(issued)).build();
+                    .entity(body.apply(issued)).build();
         }
     }
 }
