@@ -42,7 +42,7 @@ class DomainIndependenceTest {
             "domain classes (key except *Bean/*Repository/*Maintenance/*Scheduler/*Rewrap; crypto, crypto.ops; ca;"
                     + " common;"
                     + " audit AuditChain, AuditContent, AuditEvent, Chain*, StoredRecord;"
-                    + " seal MasterKeyRing, EmbeddedUnsealKey, RowProtected; kmip.ttlv, kmip.spec, kmip.xml)",
+                    + " seal MasterKeyRing, EmbeddedUnsealKey, RowProtected; kmip.ttlv, kmip.spec, kmip.xml, kmip.message)",
             DomainIndependenceTest::isDomain);
 
     static boolean isDomain(JavaClass javaClass) {
@@ -53,7 +53,8 @@ class DomainIndependenceTest {
         return switch (javaClass.getPackageName()) {
             case "org.keyhaven.key" -> NON_DOMAIN_KEY_SUFFIXES.stream().noneMatch(simpleName::endsWith);
             case "org.keyhaven.crypto", "org.keyhaven.crypto.ops", "org.keyhaven.common", "org.keyhaven.ca",
-                    "org.keyhaven.kmip.ttlv", "org.keyhaven.kmip.spec", "org.keyhaven.kmip.xml" -> true;
+                    "org.keyhaven.kmip.ttlv", "org.keyhaven.kmip.spec", "org.keyhaven.kmip.xml",
+                    "org.keyhaven.kmip.message" -> true;
             case "org.keyhaven.audit" -> simpleName.startsWith("Chain") || DOMAIN_AUDIT_CLASSES.contains(simpleName);
             case "org.keyhaven.seal" -> DOMAIN_SEAL_CLASSES.contains(simpleName);
             default -> false;

@@ -27,6 +27,7 @@ public final class KmipTags {
             AsynchronousCorrelationValue 420006
             AsynchronousIndicator 420007
             Attribute 420008
+            AttributeIndex 420009
             AttributeName 42000A
             AttributeValue 42000B
             Authentication 42000C
@@ -377,6 +378,19 @@ public final class KmipTags {
             }
         }
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /**
+     * The tag of a name the table must hold; for constants in code.
+     *
+     * @throws IllegalArgumentException if the table has no such name
+     */
+    public static Tag require(String name) {
+        Tag tag = BY_NAME.get(name);
+        if (tag == null) {
+            throw new IllegalArgumentException("no KMIP tag named " + name);
+        }
+        return tag;
     }
 
     /** The XML name of a tag, if the table has one. */
