@@ -20,7 +20,8 @@ import org.keyhaven.key.ManagedKey;
 
 /**
  * The calling application client's grants, applied to one key (default deny). A client asking for a key its grants
- * could not cover is told "not granted" whether or not the key exists, so grants never reveal which keys exist.
+ * could not cover is told "not granted" whether or not the key exists, so grants never reveal which keys exist. A
+ * client that created a key (over KMIP) owns it and may perform every operation on it.
  */
 @Stateless
 @PermitAll
@@ -47,7 +48,7 @@ public class ClientAccess {
             }
             throw notGranted(operation, idOrName, idOrName.length() <= 255 ? idOrName : null);
         }
-        if (!client.permits(operation, key.id(), key.name())) {
+        if (!client.owns(key.createdBy()) && !client.permits(operation, key.id(), key.name())) {
             // echo what the caller asked for, never the key's id: the refusal must read the same whether or not the
             // key exists (the id and version go to the audit only)
             throw notGranted(operation, idOrName, key.id()).atVersion(key.currentVersion());

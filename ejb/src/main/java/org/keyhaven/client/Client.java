@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.keyhaven.access.Roles;
 import org.keyhaven.common.Canonical;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
@@ -114,6 +115,21 @@ public class Client extends ProtectedRow {
     /** Whether any grant allows the operation on this key (default deny). */
     public boolean permits(GrantOperation operation, String keyId, String keyName) {
         return grants.stream().anyMatch(grant -> grant.permits(operation, keyId, keyName));
+    }
+
+    /** The client's principal name, as the container and the audit know it. */
+    public String principalName() {
+        return Roles.CLIENT_PRINCIPAL_PREFIX + name;
+    }
+
+    /** Whether the client created the key (over KMIP), which makes it the key's owner. */
+    public boolean owns(String keyCreatedBy) {
+        return principalName().equals(keyCreatedBy);
+    }
+
+    /** Whether the client owns the key or holds a grant to use it: the key is visible to it (Locate, attributes). */
+    public boolean maySee(String keyId, String keyName, String keyCreatedBy) {
+        return owns(keyCreatedBy) || grants.stream().anyMatch(grant -> grant.concerns(keyId, keyName));
     }
 
     /** Whether any grant could apply to a key requested by this id or name (to tell not-granted from not-found). */

@@ -64,6 +64,13 @@ public class Grant extends ProtectedRow {
         this.createdAt = now;
     }
 
+    /** Whether the grant lets the client use or see this key in any way (creating keys is not using one). */
+    boolean concerns(String keyId, String keyName) {
+        Set<GrantOperation> granted = GrantOperation.fromMask(operations);
+        granted.remove(GrantOperation.CREATE);
+        return !granted.isEmpty() && targetKind.covers(target, keyId, keyName);
+    }
+
     boolean permits(GrantOperation operation, String keyId, String keyName) {
         return GrantOperation.fromMask(operations).contains(operation) && targetKind.covers(target, keyId, keyName);
     }

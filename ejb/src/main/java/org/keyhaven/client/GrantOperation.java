@@ -7,7 +7,12 @@ import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Texts;
 
-/** What a client may be granted to do with a key. Stored as a bit mask; the bits are stable. */
+/**
+ * What a client may be granted to do with a key. Stored as a bit mask; the bits are stable. CREATE lets a client
+ * create or register keys whose names the grant covers (the client then owns them, see {@code ClientAccess});
+ * MANAGE lets it change the lifecycle and attributes of keys it does not own (KMIP Activate, Revoke, Destroy,
+ * Re-key, attribute edits).
+ */
 public enum GrantOperation {
     RETRIEVE(1),
     ENCRYPT(1 << 1),
@@ -17,7 +22,9 @@ public enum GrantOperation {
     MAC(1 << 5),
     WRAP(1 << 6),
     UNWRAP(1 << 7),
-    DATAKEY(1 << 8);
+    DATAKEY(1 << 8),
+    CREATE(1 << 9),
+    MANAGE(1 << 10);
 
     private final int bit;
 
@@ -34,7 +41,8 @@ public enum GrantOperation {
             }
         }
         throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "unknown operation '" + Texts.printable(text, 40)
-                + "'; known: retrieve, encrypt, decrypt, sign, verify, mac, wrap, unwrap, datakey");
+                + "'; known: retrieve, encrypt, decrypt, sign, verify, mac, wrap, unwrap, datakey,"
+                + " create, manage");
     }
 
     static int toMask(Set<GrantOperation> operations) {

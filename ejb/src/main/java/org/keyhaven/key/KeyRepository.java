@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
@@ -103,6 +104,38 @@ public class KeyRepository {
         List<KeyView> items = page.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList()
                 .stream().map(ManagedKey::toView).toList();
         return new KeyPage(items, count.getSingleResult(), query.offset(), query.limit());
+    }
+
+    /**
+     * A page of the keys that match, newest first (KMIP Locate); null criteria match anything, an empty algorithm
+     * set matches nothing.
+     */
+    public List<ManagedKey> matching(String name, Set<KeyAlgorithm> algorithms, KeyState state, int first, int max) {
+        if (algorithms != null && algorithms.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (name != null) {
+            where.append(" and k.name = :name");
+        }
+        if (algorithms != null) {
+            where.append(" and k.algorithm in :algorithms");
+        }
+        if (state != null) {
+            where.append(" and k.state = :state");
+        }
+        TypedQuery<ManagedKey> query = em.createQuery("select k from ManagedKey k" + where
+                + " order by k.createdAt desc, k.id", ManagedKey.class);
+        if (name != null) {
+            query.setParameter("name", name);
+        }
+        if (algorithms != null) {
+            query.setParameter("algorithms", algorithms);
+        }
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     /** Keys whose activation, deactivation or rotation time has come, for the lifecycle timer. */

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.keyhaven.access.Roles;
 import org.keyhaven.audit.AuditEvent;
 import org.keyhaven.audit.AuditLog;
@@ -49,15 +48,10 @@ public class KeyServiceBean implements KeyService {
         if (repository.findByName(definition.name()).isPresent()) {
             throw new KeyhavenException(ErrorCode.DUPLICATE_NAME, "a key named '" + definition.name() + "' exists");
         }
-        Instant now = Times.now();
-        String id = UUID.randomUUID().toString();
-        ManagedKey key = ManagedKey.create(id, definition, context.getCallerPrincipal().getName(), now);
-        key.addFirstVersion(KeyMaterials.generateWrapped(ring, id, key.nextVersionNumber(), definition.spec()), now);
-        if (activate) {
-            key.activate(now);
-        }
+        ManagedKey key = NewKeys.generate(ring, definition, context.getCallerPrincipal().getName(), Times.now(),
+                activate);
         repository.add(key);
-        audit.record(AuditEvent.of("key.create").object(id, key.currentVersion())
+        audit.record(AuditEvent.of("key.create").object(key.id(), key.currentVersion())
                 .detail("name", key.name()).detail("algorithm", definition.spec()).detail("usage", key.usages())
                 .detail("exportable", key.exportable()).detail("state", key.state())
                 .detail("rotationPeriod", definition.rotationPeriod()));
@@ -94,7 +88,7 @@ public class KeyServiceBean implements KeyService {
         MasterKeyRing ring = keys.ring();
         ManagedKey key = repository.getForUpdate(id);
         Instant now = Times.now();
-        key.rotate(KeyMaterials.generateWrapped(ring, key.id(), key.nextVersionNumber(), key.spec()), now);
+        key.rotate(NewKeys.nextVersion(ring, key), now);
         return changed(key, AuditEvent.of("key.rotate").detail("trigger", "request"));
     }
 

@@ -312,6 +312,11 @@ public class ManagedKey extends ProtectedRow {
         return id;
     }
 
+    /** The principal that created the key: an officer, or the application client that owns it. */
+    public String createdBy() {
+        return createdBy;
+    }
+
     public String name() {
         return name;
     }

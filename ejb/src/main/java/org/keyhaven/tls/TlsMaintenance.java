@@ -228,7 +228,7 @@ public class TlsMaintenance {
     }
 
     /** {@value #HOSTNAMES_PROPERTY} (comma separated), default localhost and this machine's name. */
-    static List<String> hostnames() {
+    public static List<String> hostnames() {
         Set<String> names = new LinkedHashSet<>();
         String configured = System.getProperty(HOSTNAMES_PROPERTY);
         if (configured != null && !configured.isBlank()) {
@@ -249,7 +249,7 @@ public class TlsMaintenance {
     }
 
     /** {@value #IP_ADDRESSES_PROPERTY} (comma separated), default 127.0.0.1 and ::1. */
-    static List<String> ipAddresses() {
+    public static List<String> ipAddresses() {
         String configured = System.getProperty(IP_ADDRESSES_PROPERTY, "127.0.0.1,::1");
         List<String> addresses = new ArrayList<>();
         for (String address : configured.split(",")) {

@@ -31,6 +31,8 @@ class GrantOperationTest {
         bits.put(GrantOperation.WRAP, 0x040);
         bits.put(GrantOperation.UNWRAP, 0x080);
         bits.put(GrantOperation.DATAKEY, 0x100);
+        bits.put(GrantOperation.CREATE, 0x200);
+        bits.put(GrantOperation.MANAGE, 0x400);
         return bits;
     }
 
@@ -44,7 +46,7 @@ class GrantOperationTest {
 
     @Test
     void theMaskOfEveryOperationIsTheOrOfTheirBits() {
-        assertThat(GrantOperation.toMask(EnumSet.allOf(GrantOperation.class))).isEqualTo(0x1ff);
+        assertThat(GrantOperation.toMask(EnumSet.allOf(GrantOperation.class))).isEqualTo(0x7ff);
         assertThat(GrantOperation.toMask(EnumSet.of(GrantOperation.ENCRYPT, GrantOperation.DECRYPT,
                 GrantOperation.DATAKEY))).isEqualTo(0x106);
         assertThat(GrantOperation.toMask(EnumSet.noneOf(GrantOperation.class))).isZero();
@@ -69,7 +71,7 @@ class GrantOperationTest {
 
     @Test
     void unknownBitsInAStoredMaskAreIgnored() {
-        assertThat(GrantOperation.fromMask(0x200 | 0x8000_0000 | 0x002)).containsExactly(GrantOperation.ENCRYPT);
+        assertThat(GrantOperation.fromMask(0x800 | 0x8000_0000 | 0x002)).containsExactly(GrantOperation.ENCRYPT);
         assertThat(GrantOperation.fromMask(-1)).isEqualTo(EnumSet.allOf(GrantOperation.class));
         assertThat(GrantOperation.fromMask(0)).isEmpty();
     }
@@ -115,7 +117,8 @@ class GrantOperationTest {
         assertThatThrownBy(() -> GrantOperation.parse(text)).isInstanceOfSatisfying(KeyhavenException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
             assertThat(e.getMessage()).startsWith("unknown operation '")
-                    .endsWith("known: retrieve, encrypt, decrypt, sign, verify, mac, wrap, unwrap, datakey");
+                    .endsWith("known: retrieve, encrypt, decrypt, sign, verify, mac, wrap, unwrap, datakey, create,"
+                            + " manage");
         });
     }
 
@@ -146,6 +149,6 @@ class GrantOperationTest {
     @Test
     void enumConstantNamesAreThePublicVocabulary() {
         assertThat(Set.of(GrantOperation.values())).extracting(Enum::name).containsExactlyInAnyOrder("RETRIEVE",
-                "ENCRYPT", "DECRYPT", "SIGN", "VERIFY", "MAC", "WRAP", "UNWRAP", "DATAKEY");
+                "ENCRYPT", "DECRYPT", "SIGN", "VERIFY", "MAC", "WRAP", "UNWRAP", "DATAKEY", "CREATE", "MANAGE");
     }
 }

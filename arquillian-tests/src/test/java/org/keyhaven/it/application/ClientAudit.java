@@ -15,7 +15,7 @@ import org.keyhaven.it.support.Suite;
  * to what identifies the call (actor, actor type, operation, port, object version, outcome, reason), so a test
  * states exactly which records its calls must have left.
  */
-final class ClientAudit {
+public final class ClientAudit {
 
     private static final Set<String> DENIALS = Set.of("not-granted", "client-revoked", "unknown-client");
 
@@ -23,24 +23,24 @@ final class ClientAudit {
     }
 
     /** Every record about the object (a key id, a client id) that an application client caused, in chain order. */
-    static List<JsonObject> about(String objectId) {
+    public static List<JsonObject> about(String objectId) {
         return AuditTrail.about(Fixtures.auditor().api(), objectId).stream()
                 .filter(record -> "CLIENT".equals(AuditTrail.field(record, "actorType"))).toList();
     }
 
     /** Every record after {@code seq} that this client caused, in chain order. */
-    static List<JsonObject> by(ClientCredentials client, long afterSeq) {
+    public static List<JsonObject> by(ClientCredentials client, long afterSeq) {
         return AuditTrail.after(Fixtures.auditor().api(), afterSeq).stream()
                 .filter(record -> "CLIENT".equals(AuditTrail.field(record, "actorType")))
                 .filter(record -> client.actor().equals(AuditTrail.field(record, "actor"))).toList();
     }
 
-    static long head() {
+    public static long head() {
         return AuditTrail.head(Fixtures.auditor().api());
     }
 
     /** What a record says: actor, actor type, operation, port, object version, outcome, reason. */
-    static Tuple entry(JsonObject record) {
+    public static Tuple entry(JsonObject record) {
         String port = AuditTrail.field(record, "port");
         String version = AuditTrail.field(record, "objectVersion");
         return tuple(AuditTrail.field(record, "actor"), AuditTrail.field(record, "actorType"),
@@ -49,7 +49,7 @@ final class ClientAudit {
     }
 
     /** The record a successful call of this client on this port (default number) must leave. */
-    static Tuple success(ClientCredentials client, String operation, int defaultPort, Integer version) {
+    public static Tuple success(ClientCredentials client, String operation, int defaultPort, Integer version) {
         return tuple(client.actor(), "CLIENT", operation, Suite.port(defaultPort), version, "SUCCESS", null);
     }
 
@@ -57,7 +57,8 @@ final class ClientAudit {
      * The record a refused call must leave: DENIED when the client lacks the authority (no grant, a revoked or unknown
      * certificate), FAILED otherwise; the problem type as its reason.
      */
-    static Tuple refusal(ClientCredentials client, String operation, int defaultPort, Integer version, String reason) {
+    public static Tuple refusal(ClientCredentials client, String operation, int defaultPort, Integer version,
+            String reason) {
         return tuple(client.actor(), "CLIENT", operation, Suite.port(defaultPort), version,
                 DENIALS.contains(reason) ? "DENIED" : "FAILED", reason);
     }

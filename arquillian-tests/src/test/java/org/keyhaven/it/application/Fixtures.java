@@ -17,7 +17,7 @@ import org.keyhaven.it.support.Keys;
  * The admin accounts the application-access tests act through (created once per test JVM; the tests only read them)
  * and the keys they create, each with a fresh name.
  */
-final class Fixtures {
+public final class Fixtures {
 
     private static Account officer;
     private static Account auditor;
@@ -26,7 +26,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static synchronized Account officer() {
+    public static synchronized Account officer() {
         if (officer == null) {
             ClientIdentities.internalCa();
             officer = Accounts.cryptoOfficer();
@@ -34,7 +34,7 @@ final class Fixtures {
         return officer;
     }
 
-    static synchronized Account auditor() {
+    public static synchronized Account auditor() {
         if (auditor == null) {
             ClientIdentities.internalCa();
             auditor = Accounts.auditor();
@@ -42,7 +42,7 @@ final class Fixtures {
         return auditor;
     }
 
-    static synchronized Account securityAdmin() {
+    public static synchronized Account securityAdmin() {
         if (securityAdmin == null) {
             ClientIdentities.internalCa();
             securityAdmin = Accounts.securityAdmin();
@@ -51,15 +51,15 @@ final class Fixtures {
     }
 
     /** An Active key, exportable or not, with a fresh name under the prefix; its metadata. */
-    static JsonObject key(JsonObjectBuilder request, boolean exportable) {
+    public static JsonObject key(JsonObjectBuilder request, boolean exportable) {
         return Keys.create(officer().api(), request.add("exportable", exportable).add("activate", true));
     }
 
-    static JsonObject aes(String prefix, boolean exportable) {
+    public static JsonObject aes(String prefix, boolean exportable) {
         return key(Keys.aes(Keys.uniqueName(prefix)), exportable);
     }
 
-    static JsonObject rsa(String prefix, boolean exportable, String... usage) {
+    public static JsonObject rsa(String prefix, boolean exportable, String... usage) {
         JsonObjectBuilder request = Keys.request(Keys.uniqueName(prefix), "RSA").add("length", 2048);
         if (usage.length > 0) {
             request.add("usage", Json.createArrayBuilder(Arrays.asList(usage)));
@@ -68,22 +68,22 @@ final class Fixtures {
     }
 
     /** Rotates, deactivates, sets a policy...: {@code POST /api/v1/keys/{id}/{action}}; fails unless 200. */
-    static JsonObject act(String keyId, String action) {
+    public static JsonObject act(String keyId, String action) {
         return Keys.act(officer().api(), keyId, action);
     }
 
-    static JsonObject minDecryptionVersion(String keyId, int version) {
+    public static JsonObject minDecryptionVersion(String keyId, int version) {
         ApiResponse response = officer().api().put(Keys.path(keyId, "policy"),
                 Json.createObjectBuilder().add("minDecryptionVersion", version).build().toString());
         assertThat(response.status()).as("policy of %s: %s", keyId, response).isEqualTo(200);
         return response.object();
     }
 
-    static String b64(byte[] bytes) {
+    public static String b64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    static byte[] bytes(JsonObject object, String field) {
+    public static byte[] bytes(JsonObject object, String field) {
         return Base64.getDecoder().decode(object.getString(field));
     }
 }

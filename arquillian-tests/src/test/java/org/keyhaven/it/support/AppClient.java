@@ -52,6 +52,11 @@ public final class AppClient {
 
     /** A client presenting any key and chain (leaf first), e.g. one no CA known to Keyhaven issued. */
     public static AppClient withKey(PrivateKey key, List<X509Certificate> chain) {
+        return new AppClient(mutualTls(key, chain));
+    }
+
+    /** TLS presenting this key and chain (leaf first) and trusting exactly the internal CA. */
+    public static SSLContext mutualTls(PrivateKey key, List<X509Certificate> chain) {
         try {
             char[] password = "in-memory".toCharArray();
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -61,7 +66,7 @@ public final class AppClient {
             keys.init(store, password);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), trustInternalCa().getTrustManagers(), null);
-            return new AppClient(context);
+            return context;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -75,7 +75,8 @@ public enum ResultReason {
                 return GENERAL_FAILURE;
             }
             // Attestation reasons arrived in 1.2
-            if ((this == ATTESTATION_REQUIRED || this == ATTESTATION_FAILED) && !version.atLeast(ProtocolVersion.V1_2)) {
+            boolean attestation = this == ATTESTATION_REQUIRED || this == ATTESTATION_FAILED;
+            if (attestation && !version.atLeast(ProtocolVersion.V1_2)) {
                 return PERMISSION_DENIED;
             }
             return this;

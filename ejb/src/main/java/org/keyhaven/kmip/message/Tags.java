@@ -79,6 +79,9 @@ public final class Tags {
     public static final Tag EXTRACTABLE = KmipTags.require("Extractable");
     public static final Tag NEVER_EXTRACTABLE = KmipTags.require("NeverExtractable");
     public static final Tag ALWAYS_SENSITIVE = KmipTags.require("AlwaysSensitive");
+    public static final Tag KEY = KmipTags.require("Key");
+    public static final Tag CURRENT_ATTRIBUTE = KmipTags.require("CurrentAttribute");
+    public static final Tag NEW_ATTRIBUTE = KmipTags.require("NewAttribute");
     public static final Tag KEY_FORMAT_TYPE = KmipTags.require("KeyFormatType");
     public static final Tag KEY_BLOCK = KmipTags.require("KeyBlock");
     public static final Tag KEY_VALUE = KmipTags.require("KeyValue");
@@ -110,7 +113,8 @@ public final class Tags {
     public static final Tag CORRELATION_VALUE = KmipTags.require("CorrelationValue");
     public static final Tag INIT_INDICATOR = KmipTags.require("InitIndicator");
     public static final Tag FINAL_INDICATOR = KmipTags.require("FinalIndicator");
-    public static final Tag AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA = KmipTags.require("AuthenticatedEncryptionAdditionalData");
+    public static final Tag AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA =
+            KmipTags.require("AuthenticatedEncryptionAdditionalData");
     public static final Tag AUTHENTICATED_ENCRYPTION_TAG = KmipTags.require("AuthenticatedEncryptionTag");
     public static final Tag SIGNATURE_DATA = KmipTags.require("SignatureData");
     public static final Tag MAC_DATA = KmipTags.require("MACData");

@@ -32,4 +32,9 @@ public sealed interface TtlvItem permits TtlvStructure, TtlvInteger, TtlvLongInt
         }
         return expected.cast(this);
     }
+
+    /** The same value under another tag (this item if the tag is already that one). */
+    default TtlvItem withTag(Tag tag) {
+        return TtlvItems.retag(this, tag);
+    }
 }

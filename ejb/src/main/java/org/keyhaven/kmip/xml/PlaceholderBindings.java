@@ -2,7 +2,6 @@ package org.keyhaven.kmip.xml;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +9,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.keyhaven.kmip.ttlv.Tag;
-import org.keyhaven.kmip.ttlv.TtlvBigInteger;
-import org.keyhaven.kmip.ttlv.TtlvBoolean;
-import org.keyhaven.kmip.ttlv.TtlvByteString;
 import org.keyhaven.kmip.ttlv.TtlvDateTime;
 import org.keyhaven.kmip.ttlv.TtlvDateTimeExtended;
-import org.keyhaven.kmip.ttlv.TtlvEnumeration;
-import org.keyhaven.kmip.ttlv.TtlvInteger;
-import org.keyhaven.kmip.ttlv.TtlvInterval;
 import org.keyhaven.kmip.ttlv.TtlvItem;
-import org.keyhaven.kmip.ttlv.TtlvLongInteger;
 import org.keyhaven.kmip.ttlv.TtlvStructure;
-import org.keyhaven.kmip.ttlv.TtlvTextString;
 
 /**
  * The values of a test case's placeholders as a replay goes along: each placeholder is bound the first time a
@@ -105,7 +96,7 @@ public final class PlaceholderBindings implements PlaceholderResolver {
                 throw new KmipXmlException("placeholder " + placeholder.name() + " is bound to a " + value.type()
                         + ", not a " + placeholder.type());
             }
-            return retag(value, placeholder.tag());
+            return value.withTag(placeholder.tag());
         }
         Matcher now = NOW.matcher(placeholder.name());
         if (now.matches()) {
@@ -122,30 +113,5 @@ public final class PlaceholderBindings implements PlaceholderResolver {
             }
         }
         throw new KmipXmlException("placeholder " + placeholder.name() + " is not bound");
-    }
-
-    /** The same value under another tag. */
-    static TtlvItem retag(TtlvItem item, Tag tag) {
-        if (item.tag().equals(tag)) {
-            return item;
-        }
-        return switch (item.type()) {
-            case STRUCTURE -> new TtlvStructure(tag, ((TtlvStructure) item).children());
-            case INTEGER -> new TtlvInteger(tag, ((TtlvInteger) item).value());
-            case LONG_INTEGER -> new TtlvLongInteger(tag, ((TtlvLongInteger) item).value());
-            case BIG_INTEGER -> {
-                byte[] encoded = ((TtlvBigInteger) item).encoded();
-                TtlvBigInteger copy = new TtlvBigInteger(tag, encoded);
-                Arrays.fill(encoded, (byte) 0);
-                yield copy;
-            }
-            case ENUMERATION -> new TtlvEnumeration(tag, ((TtlvEnumeration) item).value());
-            case BOOLEAN -> new TtlvBoolean(tag, ((TtlvBoolean) item).value());
-            case TEXT_STRING -> new TtlvTextString(tag, ((TtlvTextString) item).value());
-            case BYTE_STRING -> ((TtlvByteString) item).use(bytes -> new TtlvByteString(tag, bytes));
-            case DATE_TIME -> new TtlvDateTime(tag, ((TtlvDateTime) item).epochSeconds());
-            case INTERVAL -> new TtlvInterval(tag, ((TtlvInterval) item).seconds());
-            case DATE_TIME_EXTENDED -> new TtlvDateTimeExtended(tag, ((TtlvDateTimeExtended) item).epochMicros());
-        };
     }
 }

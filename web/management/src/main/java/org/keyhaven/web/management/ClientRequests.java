@@ -45,7 +45,7 @@ public final class ClientRequests {
 
     /**
      * One grant: exactly one of {@code keyId}, {@code name} (exact key name) or {@code namePrefix}, and the
-     * operations (retrieve, encrypt, decrypt, sign, verify, mac, wrap, unwrap, datakey).
+     * operations (retrieve, encrypt, decrypt, sign, verify, mac, wrap, unwrap, datakey, create, manage).
      */
     public record Grant(@Size(max = 64) String keyId, @Size(max = 255) String name, @Size(max = 255) String namePrefix,
             @NotEmpty @Size(max = 9) List<@NotBlank @Size(max = 16) String> operations) {

@@ -1,0 +1,42 @@
+package org.keyhaven.kmip.operation;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keyhaven.kmip.message.Operation;
+import org.keyhaven.kmip.message.OperationHandler;
+
+/** The operations the server answers, each bound to the managed objects of the calling client. */
+public final class KmipOperations {
+
+    private KmipOperations() {
+    }
+
+    public static Map<Operation, OperationHandler> handlers(ManagedObjects objects) {
+        Map<Operation, OperationHandler> handlers = new EnumMap<>(Operation.class);
+        ObjectCreation creation = new ObjectCreation(objects);
+        handlers.put(Operation.CREATE, creation::create);
+        handlers.put(Operation.REGISTER, creation::register);
+        ObjectRetrieval retrieval = new ObjectRetrieval(objects);
+        handlers.put(Operation.GET, retrieval::get);
+        handlers.put(Operation.GET_ATTRIBUTES, retrieval::getAttributes);
+        handlers.put(Operation.GET_ATTRIBUTE_LIST, retrieval::getAttributeList);
+        handlers.put(Operation.LOCATE, retrieval::locate);
+        ObjectChanges changes = new ObjectChanges(objects);
+        handlers.put(Operation.ACTIVATE, changes::activate);
+        handlers.put(Operation.REVOKE, changes::revoke);
+        handlers.put(Operation.DESTROY, changes::destroy);
+        handlers.put(Operation.RE_KEY, changes::reKey);
+        handlers.put(Operation.ADD_ATTRIBUTE, changes::addAttribute);
+        handlers.put(Operation.MODIFY_ATTRIBUTE, changes::modifyAttribute);
+        handlers.put(Operation.DELETE_ATTRIBUTE, changes::deleteAttribute);
+        Set<Integer> codes = handlers.keySet().stream().map(Operation::code).collect(Collectors.toSet());
+        codes.add(Operation.QUERY.code());
+        codes.add(Operation.DISCOVER_VERSIONS.code());
+        ServerOperations server = new ServerOperations(codes);
+        handlers.put(Operation.QUERY, server::query);
+        handlers.put(Operation.DISCOVER_VERSIONS, server::discoverVersions);
+        return handlers;
+    }
+}

@@ -1,0 +1,122 @@
+package org.keyhaven.kmip.operation;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.keyhaven.crypto.ops.RandomBytes;
+import org.keyhaven.key.KeyAlgorithm;
+import org.keyhaven.key.KeyDefinition;
+import org.keyhaven.key.KeySpec;
+import org.keyhaven.key.KeyUsage;
+import org.keyhaven.kmip.message.KmipFailure;
+import org.keyhaven.kmip.message.ResultReason;
+import org.keyhaven.kmip.message.Tags;
+import org.keyhaven.kmip.ttlv.TtlvBoolean;
+import org.keyhaven.kmip.ttlv.TtlvDateTime;
+import org.keyhaven.kmip.ttlv.TtlvEnumeration;
+import org.keyhaven.kmip.ttlv.TtlvInteger;
+import org.keyhaven.kmip.ttlv.TtlvItem;
+import org.keyhaven.kmip.ttlv.TtlvStructure;
+import org.keyhaven.kmip.ttlv.TtlvTextString;
+
+/**
+ * The attributes a client gives for a new object (Create, Register), read into a key definition. A key created
+ * without a Name gets {@code kmip-} and 32 random hex digits (a grant to create on that prefix lets a client
+ * create unnamed keys); an Activation Date not in the future activates the key at once; KMIP keys are exportable
+ * unless the client sets Extractable to false; no Cryptographic Usage Mask (or 0) gives the algorithm's default usages.
+ * Attributes the server does not keep are refused, not dropped.
+ */
+public final class NewObjectRequest {
+
+    public static final String UNNAMED_PREFIX = "kmip-";
+
+    private Integer algorithm;
+    private Integer length;
+    private Integer usageMask;
+    private String name;
+    private Instant activationDate;
+    private Instant deactivationDate;
+    private boolean exportable = true;
+    private final Map<String, String> custom = new TreeMap<>();
+
+    private NewObjectRequest() {
+    }
+
+    public static NewObjectRequest of(List<Attribute> attributes) {
+        NewObjectRequest request = new NewObjectRequest();
+        attributes.forEach(request::take);
+        return request;
+    }
+
+    private void take(Attribute attribute) {
+        TtlvItem value = attribute.value();
+        if (attribute.isCustom()) {
+            custom.put(attribute.name(), attribute.customText());
+            return;
+        }
+        switch (attribute.name()) {
+            case "Cryptographic Algorithm" -> algorithm = value.as(TtlvEnumeration.class).value();
+            case "Cryptographic Length" -> length = value.as(TtlvInteger.class).value();
+            case "Cryptographic Usage Mask" -> usageMask = value.as(TtlvInteger.class).value();
+            case "Name" -> name = value.as(TtlvStructure.class).get(Tags.NAME_VALUE, TtlvTextString.class).value();
+            case "Activation Date" -> activationDate = Instant.ofEpochSecond(value.as(TtlvDateTime.class)
+                    .epochSeconds());
+            case "Deactivation Date" -> deactivationDate = Instant.ofEpochSecond(value.as(TtlvDateTime.class)
+                    .epochSeconds());
+            case "Extractable" -> exportable = value.as(TtlvBoolean.class).value();
+            case "Object Type" -> {
+                // the operation's own Object Type field decides; a copy among the attributes changes nothing
+            }
+            default -> throw new KmipFailure(ResultReason.INVALID_ATTRIBUTE, "attribute '"
+                    + Payloads.printable(attribute.name()) + "' cannot be set on a new object");
+        }
+    }
+
+    /** The algorithm the attributes name, or the given one (from a key block) if they name none. */
+    public NewObjectRequest withDefaults(Integer blockAlgorithm, Integer blockLength) {
+        if (algorithm == null) {
+            algorithm = blockAlgorithm;
+        }
+        if (length == null) {
+            length = blockLength;
+        }
+        return this;
+    }
+
+    public boolean activatesAt(Instant now) {
+        return activationDate != null && !activationDate.isAfter(now);
+    }
+
+    /** A definition of a key whose algorithm the attributes give. */
+    public KeyDefinition keyDefinition(Instant now) {
+        if (algorithm == null) {
+            throw new KmipFailure(ResultReason.MISSING_DATA, "the Cryptographic Algorithm attribute is required");
+        }
+        KeyAlgorithm keyAlgorithm = KmipAlgorithms.algorithm(algorithm);
+        return definition(KeySpec.of(keyAlgorithm, length, null), now);
+    }
+
+    /** A definition of secret data of the given size. */
+    public KeyDefinition secretDataDefinition(int bits, Instant now) {
+        return definition(KeySpec.of(KeyAlgorithm.SECRET_DATA, bits, null), now);
+    }
+
+    private KeyDefinition definition(KeySpec spec, Instant now) {
+        // a mask of 0 (what some clients send when the caller names no usage) means the algorithm's defaults
+        Set<KeyUsage> usages = usageMask == null || usageMask == 0 ? null : KmipAlgorithms.usages(usageMask);
+        if (usages != null && usages.isEmpty() && spec.algorithm() != KeyAlgorithm.SECRET_DATA) {
+            throw new KmipFailure(ResultReason.INVALID_FIELD, "the Cryptographic Usage Mask " + usageMask
+                    + " allows nothing a " + spec + " key can do");
+        }
+        Instant scheduled = activationDate != null && activationDate.isAfter(now) ? activationDate : null;
+        return new KeyDefinition(name != null ? name : generatedName(), spec, usages, exportable, null, scheduled,
+                deactivationDate, custom);
+    }
+
+    private static String generatedName() {
+        return UNNAMED_PREFIX + HexFormat.of().formatHex(RandomBytes.generate(16));
+    }
+}

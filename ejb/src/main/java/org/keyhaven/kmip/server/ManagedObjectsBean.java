@@ -1,0 +1,268 @@
+package org.keyhaven.kmip.server;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.keyhaven.access.Roles;
+import org.keyhaven.application.ClientAccess;
+import org.keyhaven.application.RetrievedKey;
+import org.keyhaven.audit.AuditEvent;
+import org.keyhaven.audit.AuditLog;
+import org.keyhaven.audit.AuditedOperation;
+import org.keyhaven.audit.RefusalAudit;
+import org.keyhaven.client.Client;
+import org.keyhaven.client.GrantOperation;
+import org.keyhaven.common.ErrorCode;
+import org.keyhaven.common.KeyhavenException;
+import org.keyhaven.common.Texts;
+import org.keyhaven.common.Times;
+import org.keyhaven.crypto.SecretBytes;
+import org.keyhaven.key.KeyAlgorithm;
+import org.keyhaven.key.KeyDefinition;
+import org.keyhaven.key.KeyKind;
+import org.keyhaven.key.KeyRepository;
+import org.keyhaven.key.KeyVersion;
+import org.keyhaven.key.KeyView;
+import org.keyhaven.key.ManagedKey;
+import org.keyhaven.key.NewKeys;
+import org.keyhaven.key.RevocationReason;
+import org.keyhaven.kmip.operation.LocateQuery;
+import org.keyhaven.kmip.operation.ManagedObjects;
+import org.keyhaven.seal.MasterKeyHolder;
+import org.keyhaven.seal.MasterKeyRing;
+
+/**
+ * The managed keys as a KMIP client sees them (see {@link ManagedObjects}): the same keys, lifecycle and audit as the
+ * REST APIs. Each call is one container transaction: the change and its audit record commit together, a refusal is
+ * audited on its own.
+ */
+@Stateless
+@RolesAllowed(Roles.CLIENT)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@Interceptors(RefusalAudit.class)
+public class ManagedObjectsBean implements ManagedObjects {
+
+    private static final int LOCATE_PAGE = 500;
+
+    @Inject
+    private KeyRepository repository;
+
+    @Inject
+    private MasterKeyHolder keys;
+
+    @EJB
+    private ClientAccess access;
+
+    @EJB
+    private AuditLog audit;
+
+    @Override
+    @AuditedOperation("key.create")
+    public KeyView create(KeyDefinition definition, boolean activate) {
+        MasterKeyRing ring = keys.ring();
+        Client client = creator(definition.name());
+        ManagedKey key = NewKeys.generate(ring, definition, client.principalName(), Times.now(), activate);
+        return created(key, "key.create");
+    }
+
+    @Override
+    @AuditedOperation("key.register")
+    public KeyView register(KeyDefinition definition, SecretBytes material, boolean activate) {
+        MasterKeyRing ring = keys.ring();
+        Client client = creator(definition.name());
+        ManagedKey key = NewKeys.imported(ring, definition, material, client.principalName(), Times.now(), activate);
+        return created(key, "key.register");
+    }
+
+    @Override
+    @AuditedOperation(value = "key.read", object = 0)
+    public KeyView describe(String uniqueIdentifier) {
+        keys.ring();
+        ManagedKey key = visible(access.caller(), uniqueIdentifier);
+        audit.record(AuditEvent.of("key.read").object(key.id(), key.currentVersion()).detail("protocol", "kmip"));
+        return key.toView();
+    }
+
+    @Override
+    @AuditedOperation("key.locate")
+    public List<KeyView> locate(LocateQuery query) {
+        keys.ring();
+        Client client = access.caller();
+        Set<KeyAlgorithm> algorithms = query.kind() == null ? null : algorithmsOf(query.kind());
+        List<KeyView> found = new ArrayList<>();
+        int skipped = 0;
+        for (int first = 0; found.size() < query.maximum(); first += LOCATE_PAGE) {
+            List<ManagedKey> page = repository.matching(query.name(), algorithms, query.state(), first, LOCATE_PAGE);
+            for (ManagedKey key : page) {
+                if (client.maySee(key.id(), key.name(), key.createdBy()) && hasAll(key, query.customAttributes())) {
+                    if (skipped < query.offset()) {
+                        skipped++;
+                    } else if (found.size() < query.maximum()) {
+                        found.add(key.toView());
+                    }
+                }
+            }
+            if (page.size() < LOCATE_PAGE) {
+                break;
+            }
+        }
+        audit.record(AuditEvent.of("key.locate").detail("protocol", "kmip").detail("found", found.size()));
+        return found;
+    }
+
+    @Override
+    @AuditedOperation(value = "key.retrieve", object = 0)
+    public RetrievedKey material(String uniqueIdentifier) {
+        MasterKeyRing ring = keys.ring();
+        Client client = access.caller();
+        ManagedKey key = permitted(client, uniqueIdentifier, GrantOperation.RETRIEVE);
+        int number = key.currentVersion();
+        if (!key.exportable()) {
+            throw new KeyhavenException(ErrorCode.KEY_NOT_EXPORTABLE, "key " + key.id() + " is not exportable",
+                    key.id()).atVersion(number);
+        }
+        KeyVersion version = key.version(number);
+        if (!key.state().hasMaterial() || version.isDestroyed()) {
+            throw new KeyhavenException(ErrorCode.KEY_NOT_USABLE, "key " + key.id() + " is " + key.state()
+                    + "; its material is gone", key.id()).atVersion(number);
+        }
+        byte[] material;
+        try (SecretBytes secret = version.unwrap(ring)) {
+            material = secret.copy();
+        }
+        audit.record(AuditEvent.of("key.retrieve").object(key.id(), number).detail("name", key.name())
+                .detail("protocol", "kmip"));
+        return new RetrievedKey(key.id(), key.name(), number, key.algorithm().externalName(), key.spec().lengthBits(),
+                null, "RAW", material, version.publicKey());
+    }
+
+    @Override
+    @AuditedOperation(value = "key.activate", object = 0)
+    public KeyView activate(String uniqueIdentifier) {
+        ManagedKey key = managed(uniqueIdentifier);
+        key.activate(Times.now());
+        return changed(key, AuditEvent.of("key.activate"));
+    }
+
+    @Override
+    @AuditedOperation(value = "key.revoke", object = 0)
+    public KeyView revoke(String uniqueIdentifier, RevocationReason reason, String message) {
+        ManagedKey key = managed(uniqueIdentifier);
+        key.revoke(reason, message == null ? null : Texts.printable(message, 255), Times.now());
+        return changed(key, AuditEvent.of("key.revoke").detail("reason", reason));
+    }
+
+    @Override
+    @AuditedOperation(value = "key.destroy", object = 0)
+    public KeyView destroy(String uniqueIdentifier) {
+        ManagedKey key = managed(uniqueIdentifier);
+        key.destroy(Times.now());
+        return changed(key, AuditEvent.of("key.destroy"));
+    }
+
+    @Override
+    @AuditedOperation(value = "key.attribute.set", object = 0)
+    public KeyView setAttribute(String uniqueIdentifier, String name, String value) {
+        ManagedKey key = managed(uniqueIdentifier);
+        key.setAttribute(name, value);
+        return changed(key, AuditEvent.of("key.attribute.set").detail("names", List.of(name)));
+    }
+
+    @Override
+    @AuditedOperation(value = "key.attribute.delete", object = 0)
+    public KeyView removeAttribute(String uniqueIdentifier, String name) {
+        ManagedKey key = managed(uniqueIdentifier);
+        if (!key.removeAttribute(name)) {
+            throw new KeyhavenException(ErrorCode.INVALID_ATTRIBUTE, "key " + key.id() + " has no attribute '"
+                    + Texts.printable(name, 80) + "'", key.id());
+        }
+        return changed(key, AuditEvent.of("key.attribute.delete").detail("name", name));
+    }
+
+    @Override
+    @AuditedOperation(value = "key.rotate", object = 0)
+    public KeyView reKey(String uniqueIdentifier) {
+        MasterKeyRing ring = keys.ring();
+        ManagedKey key = managed(uniqueIdentifier);
+        key.rotate(NewKeys.nextVersion(ring, key), Times.now());
+        return changed(key, AuditEvent.of("key.rotate").detail("trigger", "kmip re-key"));
+    }
+
+    /** The calling client, which must hold a create grant covering the new key's name. */
+    private Client creator(String name) {
+        Client client = access.caller();
+        if (!client.permits(GrantOperation.CREATE, null, name)) {
+            throw new KeyhavenException(ErrorCode.NOT_GRANTED, "creating a key named '" + Texts.printable(name, 80)
+                    + "' is not granted to this client");
+        }
+        if (repository.findByName(name).isPresent()) {
+            throw new KeyhavenException(ErrorCode.DUPLICATE_NAME, "a key named '" + Texts.printable(name, 80)
+                    + "' exists");
+        }
+        return client;
+    }
+
+    private KeyView created(ManagedKey key, String operation) {
+        repository.add(key);
+        audit.record(AuditEvent.of(operation).object(key.id(), key.currentVersion()).detail("name", key.name())
+                .detail("algorithm", key.spec()).detail("usage", key.usages()).detail("exportable", key.exportable())
+                .detail("state", key.state()).detail("protocol", "kmip"));
+        return key.toView();
+    }
+
+    /** A key the client may change: it owns it or holds the manage grant; locked for the transaction. */
+    private ManagedKey managed(String uniqueIdentifier) {
+        keys.ring();
+        ManagedKey key = permitted(access.caller(), uniqueIdentifier, GrantOperation.MANAGE);
+        return repository.getForUpdate(key.id());
+    }
+
+    private ManagedKey permitted(Client client, String uniqueIdentifier, GrantOperation operation) {
+        ManagedKey key = visible(client, uniqueIdentifier);
+        if (!client.owns(key.createdBy()) && !client.permits(operation, key.id(), key.name())) {
+            throw new KeyhavenException(ErrorCode.NOT_GRANTED, operation.name().toLowerCase(Locale.ROOT)
+                    + " is not granted to this client for key " + key.id(), key.id());
+        }
+        return key;
+    }
+
+    /** The key, if the client may see it; "not found" otherwise, so that identifiers reveal nothing. */
+    private ManagedKey visible(Client client, String uniqueIdentifier) {
+        return repository.findById(uniqueIdentifier)
+                .filter(key -> client.maySee(key.id(), key.name(), key.createdBy()))
+                .orElseThrow(() -> new KeyhavenException(ErrorCode.KEY_NOT_FOUND, "no object with Unique Identifier '"
+                        + Texts.printable(uniqueIdentifier, 80) + "'"));
+    }
+
+    private KeyView changed(ManagedKey key, AuditEvent event) {
+        repository.flush(key);
+        audit.record(event.object(key.id(), key.currentVersion()).detail("state", key.state())
+                .detail("protocol", "kmip"));
+        return key.toView();
+    }
+
+    private static boolean hasAll(ManagedKey key, Map<String, String> attributes) {
+        return attributes.entrySet().stream()
+                .allMatch(wanted -> wanted.getValue().equals(key.attributes().get(wanted.getKey())));
+    }
+
+    private static Set<KeyAlgorithm> algorithmsOf(KeyKind kind) {
+        Set<KeyAlgorithm> algorithms = EnumSet.noneOf(KeyAlgorithm.class);
+        for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+            if (algorithm.kind() == kind) {
+                algorithms.add(algorithm);
+            }
+        }
+        return algorithms;
+    }
+}
