@@ -92,7 +92,7 @@ def main():
                                                 enums.ResultReason.ITEM_NOT_FOUND)
 
         step("error: destroy an Active key")
-        expect_failure(STEP["now"], lambda: kmip.destroy(created), enums.ResultReason.ILLEGAL_OPERATION)
+        expect_failure(STEP["now"], lambda: kmip.destroy(created), enums.ResultReason.PERMISSION_DENIED)
 
         step("revoke as compromised, then destroy")
         kmip.revoke(enums.RevocationReasonCode.KEY_COMPROMISE, created, revocation_message="test compromise")

@@ -173,6 +173,23 @@ public class ManagedKey extends ProtectedRow {
         touch(now);
     }
 
+    /**
+     * Sets when a Pre-Active key becomes Active: now (or a time already past) activates it at once. Once a key has
+     * left Pre-Active its activation date is history and does not change.
+     */
+    public void scheduleActivation(Instant when, Instant now) {
+        if (state != KeyState.PRE_ACTIVE) {
+            throw new KeyhavenException(ErrorCode.INVALID_STATE_TRANSITION, "key " + id + " is " + state
+                    + "; only a Pre-Active key's activation date changes", id);
+        }
+        if (!when.isAfter(now)) {
+            activate(now);
+        } else {
+            activationDate = Times.truncate(when);
+            touch(now);
+        }
+    }
+
     public void deactivate(Instant now) {
         state = KeyLifecycle.next(state, LifecycleEvent.DEACTIVATE, id);
         if (deactivationDate == null || deactivationDate.isAfter(now)) {

@@ -103,7 +103,7 @@ class KmipIT {
             TtlvStructure activeDestroy = only(kmip.send(request(ProtocolVersion.V1_4,
                     item(Operation.DESTROY, id(id)))));
             assertThat(Kmip.status(activeDestroy)).isEqualTo(Kmip.FAILED);
-            assertThat(Kmip.reason(activeDestroy)).isEqualTo(ResultReason.ILLEGAL_OPERATION.code());
+            assertThat(Kmip.reason(activeDestroy)).isEqualTo(ResultReason.PERMISSION_DENIED.code());
             succeeded(only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.REVOKE, id(id),
                     StructureBuilder.of(Tags.REVOCATION_REASON).enumeration(Tags.REVOCATION_REASON_CODE, 6)
                             .build())))));
@@ -183,7 +183,7 @@ class KmipIT {
                 0, 0, 0, 0};
             TtlvStructure refused = only(kmip.sendRaw(malformed).orElseThrow());
             TtlvStructure unknownOperation = only(kmip.send(request(ProtocolVersion.V1_4, StructureBuilder
-                    .of(Tags.BATCH_ITEM).enumeration(Tags.OPERATION, 0x2C)
+                    .of(Tags.BATCH_ITEM).enumeration(Tags.OPERATION, 0x28)
                     .add(TtlvStructure.of(Tags.REQUEST_PAYLOAD)).build())));
             TtlvStructure missingId = only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.GET))));
             TtlvStructure after = only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.DISCOVER_VERSIONS))));

@@ -42,8 +42,8 @@ public final class Failures {
             case FORBIDDEN, PASSWORD_CHANGE_REQUIRED, CLIENT_REVOKED, NOT_GRANTED, SEPARATION_OF_DUTIES ->
                     ResultReason.PERMISSION_DENIED;
             case KEY_NOT_EXPORTABLE -> ResultReason.NOT_EXTRACTABLE;
-            case KEY_NOT_FOUND, USER_NOT_FOUND, CLIENT_NOT_FOUND, CA_NOT_FOUND, NOT_FOUND ->
-                    ResultReason.ITEM_NOT_FOUND;
+            case KEY_NOT_FOUND -> ResultReason.OBJECT_NOT_FOUND;
+            case USER_NOT_FOUND, CLIENT_NOT_FOUND, CA_NOT_FOUND, NOT_FOUND -> ResultReason.ITEM_NOT_FOUND;
             case DUPLICATE_NAME -> ResultReason.NON_UNIQUE_NAME_ATTRIBUTE;
             case DUPLICATE_USER, DUPLICATE_CLIENT, DUPLICATE_CA -> ResultReason.OBJECT_ALREADY_EXISTS;
             case INVALID_STATE_TRANSITION, KEY_NOT_USABLE -> ResultReason.WRONG_KEY_LIFECYCLE_STATE;

@@ -102,8 +102,7 @@ public final class MessageProcessor {
         } catch (UndoBatch undo) {
             List<ResponseItem> undone = new ArrayList<>();
             for (int i = 0; i < answers.size() - 1; i++) {
-                Optional.ofNullable(answers.get(i).payload()).ifPresent(TtlvStructure::destroySecrets);
-                undone.add(ResponseItem.undone(message.items().get(i)));
+                undone.add(ResponseItem.undone(answers.get(i)));
             }
             undone.add(answers.get(answers.size() - 1));
             return undone;

@@ -28,7 +28,9 @@ public enum Operation {
     MAC(0x23),
     MAC_VERIFY(0x24),
     RNG_RETRIEVE(0x25),
-    SET_ATTRIBUTE(0x31);
+    LOG(0x2C),
+    SET_ATTRIBUTE(0x31),
+    INTEROP(0x34);
 
     private final int code;
 

@@ -54,9 +54,10 @@ public record ResponseItem(Integer operationCode, TtlvByteString uniqueBatchItem
                 failure.getMessage(), null);
     }
 
-    public static ResponseItem undone(RequestItem request) {
-        return new ResponseItem(request.operationCode(), request.uniqueBatchItemId(), ResultStatus.OPERATION_UNDONE,
-                null, null, null);
+    /** An item that succeeded before a later one failed in an Undo batch: rolled back, its answer kept. */
+    public static ResponseItem undone(ResponseItem succeeded) {
+        return new ResponseItem(succeeded.operationCode(), succeeded.uniqueBatchItemId(),
+                ResultStatus.OPERATION_UNDONE, null, null, succeeded.payload());
     }
 
     /** The item as written for a client of the given version. */

@@ -9,13 +9,24 @@ import org.keyhaven.kmip.ttlv.TtlvTextString;
 /**
  * One attribute of a managed object, independent of the protocol version's way of writing it: its KMIP name
  * ({@code Cryptographic Algorithm}, or {@code x-Product_Version} for a custom attribute) and its value, an item
- * that carries the value's type (its tag is whatever the request used and is replaced on writing).
+ * that carries the value's type (its tag is whatever the request used and is replaced on writing), and for
+ * multi-instance attributes the instance's index (KMIP 1.x Attribute Index).
  */
-public record Attribute(String name, TtlvItem value) {
+public record Attribute(String name, TtlvItem value, int index) {
 
     public Attribute {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
+    }
+
+    /** The first (or only) instance. */
+    public Attribute(String name, TtlvItem value) {
+        this(name, value, 0);
+    }
+
+    /** The standard attribute this is, if it is one the server knows. */
+    public java.util.Optional<StandardAttribute> standard() {
+        return StandardAttribute.byName(name);
     }
 
     /** A custom attribute: named {@code x-...} by a client (KMIP 1.x), vendor "x" in KMIP 2.x. */

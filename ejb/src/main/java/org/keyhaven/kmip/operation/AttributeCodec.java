@@ -8,6 +8,7 @@ import org.keyhaven.kmip.message.ResultReason;
 import org.keyhaven.kmip.message.StructureBuilder;
 import org.keyhaven.kmip.message.Tags;
 import org.keyhaven.kmip.spec.KmipTags;
+import org.keyhaven.kmip.ttlv.TtlvInteger;
 import org.keyhaven.kmip.ttlv.TtlvItem;
 import org.keyhaven.kmip.ttlv.TtlvStructure;
 import org.keyhaven.kmip.ttlv.TtlvTextString;
@@ -47,7 +48,11 @@ public final class AttributeCodec {
                 String vendor = attribute.get(Tags.VENDOR_IDENTIFICATION, TtlvTextString.class).value();
                 return new Attribute(vendor + "-" + name, value);
             }
-            return new Attribute(name, value);
+            int index = attribute.find(Tags.ATTRIBUTE_INDEX, TtlvInteger.class).map(TtlvInteger::value).orElse(0);
+            if (index < 0) {
+                throw new KmipFailure(ResultReason.INVALID_FIELD, "an Attribute Index is not negative");
+            }
+            return new Attribute(name, value, index);
         }
         if (!version.isV2()) {
             throw new KmipFailure(ResultReason.INVALID_FIELD, "expected an Attribute, not " + item.tag());
@@ -61,8 +66,11 @@ public final class AttributeCodec {
     /** An attribute as a client of this version reads it. */
     public static TtlvItem write(Attribute attribute, ProtocolVersion version) {
         if (!version.isV2()) {
-            return StructureBuilder.of(Tags.ATTRIBUTE).text(Tags.ATTRIBUTE_NAME, attribute.name())
-                    .add(attribute.value().withTag(Tags.ATTRIBUTE_VALUE)).build();
+            StructureBuilder written = StructureBuilder.of(Tags.ATTRIBUTE).text(Tags.ATTRIBUTE_NAME, attribute.name());
+            if (attribute.index() > 0) {
+                written.integer(Tags.ATTRIBUTE_INDEX, attribute.index());
+            }
+            return written.add(attribute.value().withTag(Tags.ATTRIBUTE_VALUE)).build();
         }
         if (attribute.isCustom()) {
             return StructureBuilder.of(Tags.ATTRIBUTE)

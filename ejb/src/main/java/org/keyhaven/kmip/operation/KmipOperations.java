@@ -31,12 +31,17 @@ public final class KmipOperations {
         handlers.put(Operation.ADD_ATTRIBUTE, changes::addAttribute);
         handlers.put(Operation.MODIFY_ATTRIBUTE, changes::modifyAttribute);
         handlers.put(Operation.DELETE_ATTRIBUTE, changes::deleteAttribute);
+        handlers.put(Operation.SET_ATTRIBUTE, changes::setAttribute);
+        handlers.put(Operation.CHECK, changes::check);
+        handlers.put(Operation.LOG, changes::log);
         Set<Integer> codes = handlers.keySet().stream().map(Operation::code).collect(Collectors.toSet());
         codes.add(Operation.QUERY.code());
         codes.add(Operation.DISCOVER_VERSIONS.code());
+        codes.add(Operation.INTEROP.code());
         ServerOperations server = new ServerOperations(codes);
         handlers.put(Operation.QUERY, server::query);
         handlers.put(Operation.DISCOVER_VERSIONS, server::discoverVersions);
+        handlers.put(Operation.INTEROP, server::interop);
         return handlers;
     }
 }

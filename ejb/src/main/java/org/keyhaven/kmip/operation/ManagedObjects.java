@@ -23,6 +23,12 @@ public interface ManagedObjects {
 
     KeyView describe(String uniqueIdentifier);
 
+    /**
+     * The SHA-256 of the current version's material as Get returns it (KMIP Digest); empty once it is destroyed.
+     * Needs only that the key be visible: a digest reveals nothing of the material.
+     */
+    java.util.Optional<byte[]> digest(String uniqueIdentifier);
+
     /** The visible keys that match, newest first. */
     List<KeyView> locate(LocateQuery query);
 
@@ -31,13 +37,18 @@ public interface ManagedObjects {
 
     KeyView activate(String uniqueIdentifier);
 
+    /** Sets when a Pre-Active key becomes Active (at once if the time has come). */
+    KeyView scheduleActivation(String uniqueIdentifier, java.time.Instant when);
+
     KeyView revoke(String uniqueIdentifier, RevocationReason reason, String message);
 
     KeyView destroy(String uniqueIdentifier);
 
-    KeyView setAttribute(String uniqueIdentifier, String name, String value);
+    /** Sets and removes attributes of the key in one change; needs the manage grant (or ownership). */
+    KeyView editAttributes(String uniqueIdentifier, java.util.Map<String, String> set, java.util.Set<String> remove);
 
-    KeyView removeAttribute(String uniqueIdentifier, String name);
+    /** Records a client's Log message in the audit trail (bounded, printable). */
+    void log(String message);
 
     /** A new version of the key (Re-key keeps the identifier: Keyhaven keys are versioned). */
     KeyView reKey(String uniqueIdentifier);

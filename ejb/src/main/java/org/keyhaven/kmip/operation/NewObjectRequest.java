@@ -41,6 +41,7 @@ public final class NewObjectRequest {
     private Instant deactivationDate;
     private boolean exportable = true;
     private final Map<String, String> custom = new TreeMap<>();
+    private final Map<StandardAttribute, List<TtlvItem>> kept = new java.util.EnumMap<>(StandardAttribute.class);
 
     private NewObjectRequest() {
     }
@@ -54,7 +55,17 @@ public final class NewObjectRequest {
     private void take(Attribute attribute) {
         TtlvItem value = attribute.value();
         if (attribute.isCustom()) {
-            custom.put(attribute.name(), attribute.customText());
+            CustomAttributes.put(custom, attribute.name(), List.of(value));
+            return;
+        }
+        StandardAttribute standard = attribute.standard().orElse(null);
+        if (standard != null && standard.clientKept()) {
+            List<TtlvItem> instances = kept.computeIfAbsent(standard, s -> new java.util.ArrayList<>());
+            if (!standard.multiple() && !instances.isEmpty()) {
+                throw new KmipFailure(ResultReason.ATTRIBUTE_SINGLE_VALUED, "attribute '" + standard.kmipName()
+                        + "' takes one value");
+            }
+            instances.add(value);
             return;
         }
         switch (attribute.name()) {
@@ -86,6 +97,19 @@ public final class NewObjectRequest {
         return this;
     }
 
+    /** Marks the object as registered: its material came from the client, not the server's generator. */
+    public NewObjectRequest registered(int keyFormatType) {
+        custom.put(StoredAttributes.REGISTERED, "true");
+        custom.put(StoredAttributes.FORMAT, String.valueOf(keyFormatType));
+        return this;
+    }
+
+    /** Secret data: the Secret Data Type (Password, Seed) Get gives it back with. */
+    public NewObjectRequest secretDataType(int type) {
+        custom.put(StoredAttributes.SECRET_DATA_TYPE, String.valueOf(type));
+        return this;
+    }
+
     public boolean activatesAt(Instant now) {
         return activationDate != null && !activationDate.isAfter(now);
     }
@@ -112,8 +136,14 @@ public final class NewObjectRequest {
                     + " allows nothing a " + spec + " key can do");
         }
         Instant scheduled = activationDate != null && activationDate.isAfter(now) ? activationDate : null;
+        Map<String, String> attributes = new TreeMap<>(custom);
+        if (name == null) {
+            attributes.put(StoredAttributes.UNNAMED, "true");
+        }
+        kept.forEach((attribute, instances) -> attributes.put(StoredAttributes.key(attribute),
+                StoredAttributes.encode(instances)));
         return new KeyDefinition(name != null ? name : generatedName(), spec, usages, exportable, null, scheduled,
-                deactivationDate, custom);
+                deactivationDate, attributes);
     }
 
     private static String generatedName() {

@@ -43,8 +43,8 @@ final class ObjectCreation {
         if (objectType == KmipAlgorithms.OBJECT_SYMMETRIC_KEY) {
             TtlvStructure block = keyBlock(payload, Tags.SYMMETRIC_KEY, KmipAlgorithms.FORMAT_RAW,
                     KmipAlgorithms.FORMAT_TRANSPARENT_SYMMETRIC);
-            request.withDefaults(Payloads.enumeration(block, Tags.CRYPTOGRAPHIC_ALGORITHM).orElse(null),
-                    Payloads.integer(block, Tags.CRYPTOGRAPHIC_LENGTH).orElse(null));
+            request.registered(format(block)).withDefaults(Payloads.enumeration(block, Tags.CRYPTOGRAPHIC_ALGORITHM)
+                    .orElse(null), Payloads.integer(block, Tags.CRYPTOGRAPHIC_LENGTH).orElse(null));
             try (SecretBytes material = material(block)) {
                 KeyDefinition definition = request.withDefaults(null, material.length() * 8)
                         .keyDefinition(context.now());
@@ -53,6 +53,8 @@ final class ObjectCreation {
         } else if (objectType == KmipAlgorithms.OBJECT_SECRET_DATA) {
             TtlvStructure block = keyBlock(payload, Tags.SECRET_DATA, KmipAlgorithms.FORMAT_OPAQUE,
                     KmipAlgorithms.FORMAT_RAW);
+            request.registered(format(block)).secretDataType(payload.get(Tags.SECRET_DATA, TtlvStructure.class)
+                    .get(Tags.SECRET_DATA_TYPE, TtlvEnumeration.class).value());
             try (SecretBytes material = material(block)) {
                 key = objects.register(request.secretDataDefinition(material.length() * 8, context.now()), material,
                         request.activatesAt(context.now()));
@@ -88,6 +90,10 @@ final class ObjectCreation {
                     + " is not accepted for this object");
         }
         return block;
+    }
+
+    private static int format(TtlvStructure block) {
+        return block.get(Tags.KEY_FORMAT_TYPE, TtlvEnumeration.class).value();
     }
 
     /** The key material of a Raw, Opaque or Transparent Symmetric Key block; the caller closes it. */

@@ -1,11 +1,9 @@
 package org.keyhaven.kmip.operation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Objects;
 import org.keyhaven.application.RetrievedKey;
 import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeyKind;
@@ -26,6 +24,8 @@ import org.keyhaven.kmip.ttlv.TtlvTextString;
 final class ObjectRetrieval {
 
     private static final int SECRET_DATA_PASSWORD = 0x01;
+    private static final int STORAGE_ONLINE = 0x01;
+    private static final int STORAGE_DESTROYED = 0x04;
 
     private final ManagedObjects objects;
 
@@ -41,10 +41,12 @@ final class ObjectRetrieval {
         if (payload.find(Tags.KEY_COMPRESSION_TYPE).isPresent()) {
             throw new KmipFailure(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED, "key compression is not supported");
         }
-        Integer format = Payloads.enumeration(payload, Tags.KEY_FORMAT_TYPE).orElse(null);
+        Integer asked = Payloads.enumeration(payload, Tags.KEY_FORMAT_TYPE).orElse(null);
         RetrievedKey key = objects.material(id);
         try {
             KeyAlgorithm algorithm = KeyAlgorithm.parse(key.algorithm());
+            java.util.Map<String, String> attributes = objects.describe(id).attributes();
+            Integer format = asked != null ? asked : registered(attributes, StoredAttributes.FORMAT);
             StructureBuilder response = Payloads.response();
             if (algorithm.kind() == KeyKind.SYMMETRIC) {
                 int chosen = format == null ? KmipAlgorithms.FORMAT_RAW : format;
@@ -61,13 +63,15 @@ final class ObjectRetrieval {
             } else if (algorithm.kind() == KeyKind.SECRET_DATA) {
                 if (format != null && format != KmipAlgorithms.FORMAT_OPAQUE && format != KmipAlgorithms.FORMAT_RAW) {
                     throw new KmipFailure(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED, "secret data is returned as"
-                            + " Opaque");
+                            + " Opaque or Raw");
                 }
                 response.enumeration(Tags.OBJECT_TYPE, KmipAlgorithms.OBJECT_SECRET_DATA)
                         .text(Tags.UNIQUE_IDENTIFIER, key.id())
                         .add(StructureBuilder.of(Tags.SECRET_DATA)
-                                .enumeration(Tags.SECRET_DATA_TYPE, SECRET_DATA_PASSWORD)
-                                .add(keyBlock(KmipAlgorithms.FORMAT_OPAQUE, bytes(Tags.KEY_MATERIAL, key.key()),
+                                .enumeration(Tags.SECRET_DATA_TYPE, Objects.requireNonNullElse(
+                                        registered(attributes, StoredAttributes.SECRET_DATA_TYPE), SECRET_DATA_PASSWORD))
+                                .add(keyBlock(format == null ? KmipAlgorithms.FORMAT_OPAQUE : format,
+                                        bytes(Tags.KEY_MATERIAL, key.key()),
                                         -1, -1))
                                 .build());
             } else {
@@ -79,25 +83,25 @@ final class ObjectRetrieval {
         }
     }
 
+    /** A number the key was registered with (its Key Format Type, Secret Data Type), if it was. */
+    private static Integer registered(java.util.Map<String, String> attributes, String marker) {
+        String value = attributes.get(marker);
+        return value == null ? null : Integer.valueOf(value);
+    }
+
     TtlvStructure getAttributes(OperationContext context, TtlvStructure payload) {
         String id = Payloads.uniqueIdentifier(context, payload);
         KeyView key = objects.describe(id);
-        List<Attribute> all = ObjectAttributes.of(key, context.version());
-        List<Attribute> wanted = all;
-        if (context.version().isV2()) {
-            List<TtlvItem> references = payload.findAll(Tags.ATTRIBUTE_REFERENCE);
-            if (!references.isEmpty()) {
-                Set<String> names = references.stream().map(ObjectRetrieval::referencedName)
-                        .collect(Collectors.toSet());
-                wanted = all.stream().filter(attribute -> names.contains(attribute.name())).toList();
-            }
-        } else {
-            List<String> names = payload.findAll(Tags.ATTRIBUTE_NAME, TtlvTextString.class).stream()
-                    .map(TtlvTextString::value).toList();
-            if (!names.isEmpty()) {
-                wanted = all.stream().filter(attribute -> names.contains(attribute.name())).toList();
-            }
-        }
+        List<String> names = context.version().isV2()
+                ? payload.findAll(Tags.ATTRIBUTE_REFERENCE).stream().map(ObjectChanges::referencedName).toList()
+                : payload.findAll(Tags.ATTRIBUTE_NAME, TtlvTextString.class).stream().map(TtlvTextString::value)
+                        .toList();
+        byte[] digest = names.isEmpty() || names.contains(StandardAttribute.DIGEST.kmipName())
+                ? objects.digest(id).orElse(null) : null;
+        List<Attribute> all = ObjectAttributes.of(key, digest, context.version());
+        // every attribute when none is named; else the named ones, in the order asked
+        List<Attribute> wanted = names.isEmpty() ? all : names.stream().distinct()
+                .flatMap(name -> all.stream().filter(attribute -> attribute.name().equals(name))).toList();
         return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, key.id())
                 .addAll(AttributeCodec.writeAll(wanted, context.version())).build();
     }
@@ -106,9 +110,9 @@ final class ObjectRetrieval {
         String id = Payloads.uniqueIdentifier(context, payload);
         KeyView key = objects.describe(id);
         StructureBuilder response = Payloads.response().text(Tags.UNIQUE_IDENTIFIER, key.id());
-        for (Attribute attribute : ObjectAttributes.of(key, context.version())) {
-            response.add(reference(attribute, context.version()));
-        }
+        ObjectAttributes.of(key, objects.digest(id).orElse(null), context.version()).stream()
+                .filter(attribute -> attribute.index() == 0)
+                .forEach(attribute -> response.add(reference(attribute, context.version())));
         return response.build();
     }
 
@@ -122,13 +126,9 @@ final class ObjectRetrieval {
         KeyKind kind = null;
         KeyState state = null;
         KeyAlgorithm algorithm = null;
-        Map<String, String> custom = new HashMap<>();
+        List<Attribute> others = new ArrayList<>();
         for (Attribute attribute : attributes) {
             TtlvItem value = attribute.value();
-            if (attribute.isCustom()) {
-                custom.put(attribute.name(), attribute.customText());
-                continue;
-            }
             switch (attribute.name()) {
                 case "Name" -> name = value.as(TtlvStructure.class).get(Tags.NAME_VALUE, TtlvTextString.class).value();
                 case "Object Type" -> {
@@ -140,9 +140,7 @@ final class ObjectRetrieval {
                 case "State" -> state = KmipAlgorithms.state(value.as(TtlvEnumeration.class).value());
                 case "Cryptographic Algorithm" -> algorithm = KmipAlgorithms.algorithm(
                         value.as(TtlvEnumeration.class).value());
-                default -> throw new KmipFailure(ResultReason.INVALID_FIELD, "Locate by '"
-                        + Payloads.printable(attribute.name()) + "' is not supported; by Name, Object Type, State,"
-                        + " Cryptographic Algorithm and custom attributes it is");
+                default -> others.add(attribute);
             }
         }
         int maximum = Payloads.integer(payload, Tags.MAXIMUM_ITEMS).orElse(0);
@@ -150,9 +148,18 @@ final class ObjectRetrieval {
         if (maximum < 0 || offset < 0) {
             throw new KmipFailure(ResultReason.INVALID_FIELD, "Maximum Items and Offset Items are not negative");
         }
-        List<KeyView> found = objects.locate(new LocateQuery(name, kind, state, algorithm, custom, offset, maximum));
+        // destroyed objects only when the Storage Status Mask asks for them (2.x) or the State named is a destroyed one
+        int storage = Payloads.integer(payload, Tags.STORAGE_STATUS_MASK).orElse(STORAGE_ONLINE);
+        boolean destroyed = (storage & STORAGE_DESTROYED) != 0 || state != null && !state.hasMaterial();
+        boolean online = (storage & STORAGE_ONLINE) != 0;
+        LocateCriteria criteria = new LocateCriteria(others, context.version());
+        List<KeyView> found = objects.locate(new LocateQuery(name, kind, state, algorithm,
+                key -> (key.state().hasMaterial() ? online : destroyed) && criteria.matches(key), offset, maximum));
         StructureBuilder response = Payloads.response();
         found.forEach(key -> response.text(Tags.UNIQUE_IDENTIFIER, key.id()));
+        if (!found.isEmpty()) {
+            context.idPlaceholder(found.get(0).id());
+        }
         return response.build();
     }
 
@@ -164,17 +171,6 @@ final class ObjectRetrieval {
             case KmipAlgorithms.OBJECT_PRIVATE_KEY -> KeyKind.ASYMMETRIC;
             default -> null;
         };
-    }
-
-    /** 2.x: the name of the attribute an Attribute Reference names (a tag, or a vendor and name). */
-    private static String referencedName(TtlvItem reference) {
-        if (reference instanceof TtlvStructure vendor) {
-            return vendor.get(Tags.VENDOR_IDENTIFICATION, TtlvTextString.class).value() + "-"
-                    + vendor.get(Tags.ATTRIBUTE_NAME, TtlvTextString.class).value();
-        }
-        int tag = reference.as(TtlvEnumeration.class).value();
-        return StandardAttribute.byTag(org.keyhaven.kmip.ttlv.Tag.of(tag)).map(StandardAttribute::kmipName)
-                .orElse("");
     }
 
     private static TtlvItem reference(Attribute attribute, ProtocolVersion version) {

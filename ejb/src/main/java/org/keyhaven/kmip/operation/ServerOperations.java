@@ -2,8 +2,10 @@ package org.keyhaven.kmip.operation;
 
 import java.util.List;
 import java.util.Set;
+import org.keyhaven.kmip.message.KmipFailure;
 import org.keyhaven.kmip.message.OperationContext;
 import org.keyhaven.kmip.message.ProtocolVersion;
+import org.keyhaven.kmip.message.ResultReason;
 import org.keyhaven.kmip.message.StructureBuilder;
 import org.keyhaven.kmip.message.Tags;
 import org.keyhaven.kmip.ttlv.TtlvEnumeration;
@@ -32,6 +34,19 @@ final class ServerOperations {
         ProtocolVersion.SUPPORTED.stream().filter(version -> offered.isEmpty() || offered.contains(version))
                 .forEach(version -> response.add(version.toTtlv()));
         return response.build();
+    }
+
+    /**
+     * Interop marks the begin and end of a test case (KMIP 2.1 test harness); the server has nothing to set up or
+     * reset for it.
+     */
+    TtlvStructure interop(OperationContext context, TtlvStructure payload) {
+        int function = payload.get(Tags.INTEROP_FUNCTION, TtlvEnumeration.class).value();
+        if (function < 1 || function > 3) {
+            throw new KmipFailure(ResultReason.INVALID_FIELD, "Interop Function " + function + " is not Begin, End or"
+                    + " Reset");
+        }
+        return Payloads.response().build();
     }
 
     TtlvStructure query(OperationContext context, TtlvStructure payload) {

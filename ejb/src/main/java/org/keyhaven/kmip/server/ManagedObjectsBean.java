@@ -7,11 +7,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.keyhaven.access.Roles;
 import org.keyhaven.application.ClientAccess;
@@ -26,6 +28,7 @@ import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Texts;
 import org.keyhaven.common.Times;
+import org.keyhaven.crypto.Digests;
 import org.keyhaven.crypto.SecretBytes;
 import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeyDefinition;
@@ -94,6 +97,20 @@ public class ManagedObjectsBean implements ManagedObjects {
     }
 
     @Override
+    @AuditedOperation(value = "key.read", object = 0)
+    public Optional<byte[]> digest(String uniqueIdentifier) {
+        MasterKeyRing ring = keys.ring();
+        ManagedKey key = visible(access.caller(), uniqueIdentifier);
+        KeyVersion version = key.version(key.currentVersion());
+        if (!key.state().hasMaterial() || version.isDestroyed()) {
+            return Optional.empty();
+        }
+        try (SecretBytes secret = version.unwrap(ring)) {
+            return Optional.of(secret.use(Digests::sha256));
+        }
+    }
+
+    @Override
     @AuditedOperation("key.locate")
     public List<KeyView> locate(LocateQuery query) {
         keys.ring();
@@ -104,7 +121,7 @@ public class ManagedObjectsBean implements ManagedObjects {
         for (int first = 0; found.size() < query.maximum(); first += LOCATE_PAGE) {
             List<ManagedKey> page = repository.matching(query.name(), algorithms, query.state(), first, LOCATE_PAGE);
             for (ManagedKey key : page) {
-                if (client.maySee(key.id(), key.name(), key.createdBy()) && hasAll(key, query.customAttributes())) {
+                if (client.maySee(key.id(), key.name(), key.createdBy()) && query.rest().test(key.toView())) {
                     if (skipped < query.offset()) {
                         skipped++;
                     } else if (found.size() < query.maximum()) {
@@ -155,6 +172,14 @@ public class ManagedObjectsBean implements ManagedObjects {
     }
 
     @Override
+    @AuditedOperation(value = "key.activate", object = 0)
+    public KeyView scheduleActivation(String uniqueIdentifier, Instant when) {
+        ManagedKey key = managed(uniqueIdentifier);
+        key.scheduleActivation(when, Times.now());
+        return changed(key, AuditEvent.of("key.activate").detail("activationDate", when));
+    }
+
+    @Override
     @AuditedOperation(value = "key.revoke", object = 0)
     public KeyView revoke(String uniqueIdentifier, RevocationReason reason, String message) {
         ManagedKey key = managed(uniqueIdentifier);
@@ -172,21 +197,19 @@ public class ManagedObjectsBean implements ManagedObjects {
 
     @Override
     @AuditedOperation(value = "key.attribute.set", object = 0)
-    public KeyView setAttribute(String uniqueIdentifier, String name, String value) {
+    public KeyView editAttributes(String uniqueIdentifier, Map<String, String> set, Set<String> remove) {
         ManagedKey key = managed(uniqueIdentifier);
-        key.setAttribute(name, value);
-        return changed(key, AuditEvent.of("key.attribute.set").detail("names", List.of(name)));
+        remove.forEach(key::removeAttribute);
+        set.forEach(key::setAttribute);
+        return changed(key, AuditEvent.of("key.attribute.set").detail("names", set.keySet())
+                .detail("removed", remove));
     }
 
     @Override
-    @AuditedOperation(value = "key.attribute.delete", object = 0)
-    public KeyView removeAttribute(String uniqueIdentifier, String name) {
-        ManagedKey key = managed(uniqueIdentifier);
-        if (!key.removeAttribute(name)) {
-            throw new KeyhavenException(ErrorCode.INVALID_ATTRIBUTE, "key " + key.id() + " has no attribute '"
-                    + Texts.printable(name, 80) + "'", key.id());
-        }
-        return changed(key, AuditEvent.of("key.attribute.delete").detail("name", name));
+    @AuditedOperation("kmip.log")
+    public void log(String message) {
+        access.caller();
+        audit.record(AuditEvent.of("kmip.log").detail("message", Texts.printable(message, 1000)));
     }
 
     @Override
@@ -249,11 +272,6 @@ public class ManagedObjectsBean implements ManagedObjects {
         audit.record(event.object(key.id(), key.currentVersion()).detail("state", key.state())
                 .detail("protocol", "kmip"));
         return key.toView();
-    }
-
-    private static boolean hasAll(ManagedKey key, Map<String, String> attributes) {
-        return attributes.entrySet().stream()
-                .allMatch(wanted -> wanted.getValue().equals(key.attributes().get(wanted.getKey())));
     }
 
     private static Set<KeyAlgorithm> algorithmsOf(KeyKind kind) {

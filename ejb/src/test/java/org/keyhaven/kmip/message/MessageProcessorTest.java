@@ -99,7 +99,8 @@ class MessageProcessorTest {
 
         List<TtlvStructure> items = response.findAll(Tags.BATCH_ITEM, TtlvStructure.class);
         assertThat(items).extracting(MessageProcessorTest::status).containsExactly(3, 1);
-        assertThat(items.get(0).find(Tags.RESPONSE_PAYLOAD)).isEmpty();
+        assertThat(items.get(0).get(Tags.RESPONSE_PAYLOAD, TtlvStructure.class)
+                .get(Tags.UNIQUE_IDENTIFIER, TtlvTextString.class).value()).isEqualTo("a");
         assertThat(transactionLog).containsExactly("begin", "rollback");
     }
 
