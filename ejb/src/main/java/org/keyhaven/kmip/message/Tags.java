@@ -80,6 +80,9 @@ public final class Tags {
     public static final Tag NEVER_EXTRACTABLE = KmipTags.require("NeverExtractable");
     public static final Tag ALWAYS_SENSITIVE = KmipTags.require("AlwaysSensitive");
     public static final Tag KEY = KmipTags.require("Key");
+    public static final Tag USAGE_LIMITS_COUNT = KmipTags.require("UsageLimitsCount");
+    public static final Tag USAGE_LIMITS_TOTAL = KmipTags.require("UsageLimitsTotal");
+    public static final Tag USAGE_LIMITS_UNIT = KmipTags.require("UsageLimitsUnit");
     public static final Tag RANDOM_NUMBER_GENERATOR = KmipTags.require("RandomNumberGenerator");
     public static final Tag RNG_ALGORITHM = KmipTags.require("RNGAlgorithm");
     public static final Tag DRBG_ALGORITHM = KmipTags.require("DRBGAlgorithm");

@@ -23,6 +23,12 @@ public final class KmipOperations {
         handlers.put(Operation.GET_ATTRIBUTES, retrieval::getAttributes);
         handlers.put(Operation.GET_ATTRIBUTE_LIST, retrieval::getAttributeList);
         handlers.put(Operation.LOCATE, retrieval::locate);
+        CryptographicOperations crypto = new CryptographicOperations(objects);
+        handlers.put(Operation.ENCRYPT, crypto::encrypt);
+        handlers.put(Operation.DECRYPT, crypto::decrypt);
+        handlers.put(Operation.MAC, crypto::mac);
+        handlers.put(Operation.MAC_VERIFY, crypto::macVerify);
+        handlers.put(Operation.RNG_RETRIEVE, crypto::rngRetrieve);
         ObjectChanges changes = new ObjectChanges(objects);
         handlers.put(Operation.ACTIVATE, changes::activate);
         handlers.put(Operation.REVOKE, changes::revoke);

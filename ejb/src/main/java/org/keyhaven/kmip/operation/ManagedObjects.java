@@ -47,6 +47,24 @@ public interface ManagedObjects {
     /** Sets and removes attributes of the key in one change; needs the manage grant (or ownership). */
     KeyView editAttributes(String uniqueIdentifier, java.util.Map<String, String> set, java.util.Set<String> remove);
 
+    /**
+     * Encrypts with a symmetric key: needs the encrypt grant (or ownership), the Encrypt usage, an Active key within
+     * its protection period and usage limits.
+     */
+    org.keyhaven.crypto.BlockCiphers.Encrypted encrypt(String uniqueIdentifier, CipherRequest request);
+
+    /** Decrypts: the decrypt grant, the Decrypt usage, a key that still processes data (Active, Deactivated, ...). */
+    byte[] decrypt(String uniqueIdentifier, CipherRequest request);
+
+    /** A MAC with an HMAC key (mac grant, MAC usage, Active). */
+    byte[] mac(String uniqueIdentifier, byte[] data);
+
+    /** Whether the MAC is right, compared in constant time. */
+    boolean verifyMac(String uniqueIdentifier, byte[] data, byte[] mac);
+
+    /** Random bytes from the server's DRBG. */
+    byte[] random(int length);
+
     /** Records a client's Log message in the audit trail (bounded, printable). */
     void log(String message);
 

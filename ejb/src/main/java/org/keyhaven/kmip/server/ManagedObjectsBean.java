@@ -28,19 +28,29 @@ import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Texts;
 import org.keyhaven.common.Times;
+import org.keyhaven.crypto.AuthenticationFailedException;
+import org.keyhaven.crypto.BlockCiphers;
 import org.keyhaven.crypto.Digests;
 import org.keyhaven.crypto.SecretBytes;
+import org.keyhaven.crypto.ops.Macs;
+import org.keyhaven.crypto.ops.RandomBytes;
 import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeyDefinition;
 import org.keyhaven.key.KeyKind;
 import org.keyhaven.key.KeyRepository;
+import org.keyhaven.key.KeyState.KeyUse;
+import org.keyhaven.key.KeyUsage;
 import org.keyhaven.key.KeyVersion;
 import org.keyhaven.key.KeyView;
 import org.keyhaven.key.ManagedKey;
 import org.keyhaven.key.NewKeys;
 import org.keyhaven.key.RevocationReason;
+import org.keyhaven.kmip.operation.CipherRequest;
 import org.keyhaven.kmip.operation.LocateQuery;
 import org.keyhaven.kmip.operation.ManagedObjects;
+import org.keyhaven.kmip.operation.StandardAttribute;
+import org.keyhaven.kmip.operation.StoredAttributes;
+import org.keyhaven.kmip.operation.UsagePolicy;
 import org.keyhaven.seal.MasterKeyHolder;
 import org.keyhaven.seal.MasterKeyRing;
 
@@ -203,6 +213,102 @@ public class ManagedObjectsBean implements ManagedObjects {
         set.forEach(key::setAttribute);
         return changed(key, AuditEvent.of("key.attribute.set").detail("names", set.keySet())
                 .detail("removed", remove));
+    }
+
+    @Override
+    @AuditedOperation(value = "crypto.encrypt", object = 0)
+    public BlockCiphers.Encrypted encrypt(String uniqueIdentifier, CipherRequest request) {
+        return withKey(uniqueIdentifier, GrantOperation.ENCRYPT, KeyUsage.ENCRYPT, KeyUse.PROTECT,
+                request.data().length, "crypto.encrypt", (key, secret) -> {
+                    requireAes(key);
+                    return BlockCiphers.encrypt(secret, request.mode(), request.padding(), request.iv(),
+                            request.ivLength(), request.data(), request.aad(), request.tagLength());
+                });
+    }
+
+    @Override
+    @AuditedOperation(value = "crypto.decrypt", object = 0)
+    public byte[] decrypt(String uniqueIdentifier, CipherRequest request) {
+        return withKey(uniqueIdentifier, GrantOperation.DECRYPT, KeyUsage.DECRYPT, KeyUse.PROCESS,
+                request.data().length, "crypto.decrypt", (key, secret) -> {
+                    requireAes(key);
+                    try {
+                        return BlockCiphers.decrypt(secret, request.mode(), request.padding(), request.iv(),
+                                request.data(), request.aad(), request.tag());
+                    } catch (AuthenticationFailedException e) {
+                        throw new KeyhavenException(ErrorCode.INVALID_CIPHERTEXT, "the data does not authenticate"
+                                + " (altered, or another key, nonce or associated data)", key.id());
+                    }
+                });
+    }
+
+    @Override
+    @AuditedOperation(value = "crypto.mac", object = 0)
+    public byte[] mac(String uniqueIdentifier, byte[] data) {
+        return withKey(uniqueIdentifier, GrantOperation.MAC, KeyUsage.MAC, KeyUse.PROTECT, data.length,
+                "crypto.mac", (key, secret) -> Macs.mac(key.spec(), secret, data));
+    }
+
+    @Override
+    @AuditedOperation(value = "crypto.mac.verify", object = 0)
+    public boolean verifyMac(String uniqueIdentifier, byte[] data, byte[] mac) {
+        return withKey(uniqueIdentifier, GrantOperation.MAC, KeyUsage.MAC, KeyUse.PROCESS, data.length,
+                "crypto.mac.verify", (key, secret) -> Macs.verify(key.spec(), secret, data, mac));
+    }
+
+    @Override
+    @AuditedOperation("crypto.random")
+    public byte[] random(int length) {
+        access.caller();
+        byte[] bytes = RandomBytes.generate(length);
+        audit.record(AuditEvent.of("crypto.random").detail("length", length).detail("protocol", "kmip"));
+        return bytes;
+    }
+
+    /** A use of a key's material inside the server; the material is wiped when the work is done. */
+    @FunctionalInterface
+    private interface KeyWork<T> {
+        T perform(ManagedKey key, SecretBytes secret);
+    }
+
+    /**
+     * Checks the grant (or ownership), usage, state, periods and usage limits, spends the limit, runs the work
+     * on the current version and audits it in this transaction.
+     */
+    private <T> T withKey(String uniqueIdentifier, GrantOperation operation, KeyUsage usage, KeyUse use,
+            long bytes, String auditOperation, KeyWork<T> work) {
+        MasterKeyRing ring = keys.ring();
+        ManagedKey key = permitted(access.caller(), uniqueIdentifier, operation);
+        int number = key.currentVersion();
+        if (!key.usages().contains(usage)) {
+            throw new KeyhavenException(ErrorCode.FORBIDDEN, "the key's Cryptographic Usage Mask does not allow"
+                    + " " + usage.name().toLowerCase(Locale.ROOT), key.id()).atVersion(number);
+        }
+        if (!key.state().permits(use)) {
+            throw new KeyhavenException(ErrorCode.KEY_NOT_USABLE, "the key is " + key.state() + " and cannot be"
+                    + " used for this", key.id()).atVersion(number);
+        }
+        UsagePolicy.checkPeriods(key.attributes(), use == KeyUse.PROTECT, Times.now());
+        Optional<String> spent = UsagePolicy.consume(key.attributes(), bytes);
+        if (spent.isPresent()) {
+            key = repository.getForUpdate(key.id());
+            spent = UsagePolicy.consume(key.attributes(), bytes);
+            key.setAttribute(StoredAttributes.key(StandardAttribute.USAGE_LIMITS), spent.orElseThrow());
+            repository.flush(key);
+        }
+        T result;
+        try (SecretBytes secret = key.version(number).unwrap(ring)) {
+            result = work.perform(key, secret);
+        }
+        audit.record(AuditEvent.of(auditOperation).object(key.id(), number).detail("protocol", "kmip"));
+        return result;
+    }
+
+    private static void requireAes(ManagedKey key) {
+        if (key.algorithm() != KeyAlgorithm.AES) {
+            throw new KeyhavenException(ErrorCode.KEY_NOT_USABLE, "KMIP Encrypt and Decrypt take AES keys here; key "
+                    + key.id() + " is " + key.spec(), key.id());
+        }
     }
 
     @Override

@@ -1,0 +1,184 @@
+package org.keyhaven.crypto;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.bouncycastle.crypto.BlockCipher;
+import org.bouncycastle.crypto.BufferedBlockCipher;
+import org.bouncycastle.crypto.DefaultBufferedBlockCipher;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.modes.CBCBlockCipher;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.modes.SICBlockCipher;
+import org.bouncycastle.crypto.paddings.PKCS7Padding;
+import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
+import org.keyhaven.common.ErrorCode;
+import org.keyhaven.common.KeyhavenException;
+
+/**
+ * AES in the modes a KMIP client names (NIST SP 800-38A ECB, CBC, CTR; SP 800-38D GCM) on caller-supplied or
+ * server-generated IVs, for the KMIP Encrypt and Decrypt operations, where the client keeps the IV and tag itself.
+ * Keyhaven's own encryption services use {@link AesGcm} inside a self-describing envelope instead. Every key copy
+ * made here is wiped after the call; a GCM tag failure reveals no plaintext.
+ */
+public final class BlockCiphers {
+
+    private static final int BLOCK = 16;
+
+    /** Block cipher modes. */
+    public enum Mode {
+        ECB, CBC, CTR, GCM
+    }
+
+    /** Padding: none, or PKCS#5 (PKCS#7 on 16-byte blocks), for ECB and CBC only. */
+    public enum Padding {
+        NONE, PKCS5
+    }
+
+    /**
+     * What an encryption produced.
+     *
+     * @param iv the IV, counter or nonce used (the caller's, or the one generated); null for ECB
+     * @param tag the GCM tag; null for the other modes
+     */
+    public record Encrypted(byte[] ciphertext, byte[] iv, byte[] tag) {
+    }
+
+    private BlockCiphers() {
+    }
+
+    /**
+     * @param iv the IV (CBC), initial counter block (CTR) or nonce (GCM); null to generate a random one of
+     *     {@code ivLength} bytes (0: 16 for CBC and CTR, 12 for GCM)
+     * @param aad GCM associated data, may be null
+     * @param tagLength GCM tag bytes: 4, 8 or 12 to 16 (SP 800-38D)
+     */
+    public static Encrypted encrypt(SecretBytes key, Mode mode, Padding padding, byte[] iv, int ivLength,
+            byte[] plaintext, byte[] aad, int tagLength) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        byte[] usedIv = mode == Mode.ECB ? null : iv != null ? iv.clone() : randomIv(mode, ivLength);
+        if (mode == Mode.GCM) {
+            byte[] sealed = gcm(true, key, usedIv, plaintext, aad, tagLength);
+            int split = sealed.length - tagLength;
+            return new Encrypted(Arrays.copyOf(sealed, split), usedIv, Arrays.copyOfRange(sealed, split,
+                    sealed.length));
+        }
+        return new Encrypted(block(true, key, mode, padding, usedIv, plaintext), usedIv, null);
+    }
+
+    /**
+     * @param tag the GCM tag (its length is the tag length); ignored for other modes
+     * @throws AuthenticationFailedException if the GCM tag does not verify
+     * @throws KeyhavenException {@link ErrorCode#INVALID_CIPHERTEXT} if the padding is wrong or the length is not
+     *     a whole number of blocks
+     */
+    public static byte[] decrypt(SecretBytes key, Mode mode, Padding padding, byte[] iv, byte[] ciphertext,
+            byte[] aad, byte[] tag) {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        if (mode != Mode.ECB && iv == null) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "an IV, counter or nonce is required for " + mode);
+        }
+        if (mode == Mode.GCM) {
+            if (tag == null) {
+                throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "the GCM tag is required");
+            }
+            byte[] sealed = new byte[ciphertext.length + tag.length];
+            System.arraycopy(ciphertext, 0, sealed, 0, ciphertext.length);
+            System.arraycopy(tag, 0, sealed, ciphertext.length, tag.length);
+            return gcm(false, key, iv, sealed, aad, tag.length);
+        }
+        return block(false, key, mode, padding, iv, ciphertext);
+    }
+
+    private static byte[] randomIv(Mode mode, int ivLength) {
+        int length = ivLength > 0 ? ivLength : mode == Mode.GCM ? AesGcm.NONCE_BYTES : BLOCK;
+        byte[] iv = new byte[length];
+        KeyhavenProvider.random().nextBytes(iv);
+        return iv;
+    }
+
+    private static byte[] block(boolean encrypt, SecretBytes key, Mode mode, Padding padding, byte[] iv,
+            byte[] input) {
+        requireAesKey(key);
+        if ((mode == Mode.CBC || mode == Mode.CTR) && iv.length != BLOCK) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, mode + " takes a " + BLOCK + "-byte IV; got "
+                    + iv.length);
+        }
+        if (mode == Mode.CTR && padding == Padding.PKCS5) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "CTR takes no padding");
+        }
+        if (padding == Padding.NONE && mode != Mode.CTR && input.length % BLOCK != 0) {
+            throw new KeyhavenException(encrypt ? ErrorCode.INVALID_REQUEST : ErrorCode.INVALID_CIPHERTEXT,
+                    "without padding " + mode + " takes whole " + BLOCK + "-byte blocks; got " + input.length
+                            + " bytes");
+        }
+        BlockCipher engine = AESEngine.newInstance();
+        BlockCipher chained = switch (mode) {
+            case ECB -> engine;
+            case CBC -> CBCBlockCipher.newInstance(engine);
+            case CTR -> SICBlockCipher.newInstance(engine);
+            case GCM -> throw new IllegalArgumentException("GCM is not a plain block mode");
+        };
+        BufferedBlockCipher cipher = padding == Padding.PKCS5
+                ? new PaddedBufferedBlockCipher(chained, new PKCS7Padding()) : new DefaultBufferedBlockCipher(chained);
+        KeyParameter keyCopy = LightweightKeys.copyOf(key);
+        byte[] output = new byte[0];
+        try {
+            cipher.init(encrypt, mode == Mode.ECB ? keyCopy : new ParametersWithIV(keyCopy, iv));
+            output = new byte[cipher.getOutputSize(input.length)];
+            int length = cipher.processBytes(input, 0, input.length, output, 0);
+            length += cipher.doFinal(output, length);
+            return Arrays.copyOf(output, length);
+        } catch (InvalidCipherTextException e) {
+            throw new KeyhavenException(ErrorCode.INVALID_CIPHERTEXT, "the padding of the decrypted data is not"
+                    + " valid PKCS#5");
+        } finally {
+            Arrays.fill(output, (byte) 0);
+            LightweightKeys.wipe(keyCopy);
+            LightweightKeys.scrub(engine);
+        }
+    }
+
+    private static byte[] gcm(boolean encrypt, SecretBytes key, byte[] nonce, byte[] input, byte[] aad,
+            int tagLength) {
+        requireAesKey(key);
+        if (!(tagLength == 4 || tagLength == 8 || (tagLength >= 12 && tagLength <= 16))) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "a GCM tag is 4, 8 or 12 to 16 bytes; got "
+                    + tagLength);
+        }
+        if (nonce.length == 0 || nonce.length > 128) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "a GCM nonce is 1 to 128 bytes; got "
+                    + nonce.length);
+        }
+        if (!encrypt && input.length < tagLength) {
+            throw new AuthenticationFailedException();
+        }
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
+        KeyParameter keyCopy = LightweightKeys.copyOf(key);
+        byte[] output = new byte[0];
+        try {
+            gcm.init(encrypt, new AEADParameters(keyCopy, tagLength * 8, nonce, aad));
+            output = new byte[gcm.getOutputSize(input.length)];
+            int length = gcm.processBytes(input, 0, input.length, output, 0);
+            length += gcm.doFinal(output, length);
+            return Arrays.copyOf(output, length);
+        } catch (InvalidCipherTextException e) {
+            throw new AuthenticationFailedException();
+        } finally {
+            Arrays.fill(output, (byte) 0);
+            LightweightKeys.wipe(keyCopy);
+            LightweightKeys.scrub(gcm);
+        }
+    }
+
+    private static void requireAesKey(SecretBytes key) {
+        int length = key.length();
+        if (length != 16 && length != 24 && length != 32) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "AES keys are 16, 24 or 32 bytes; got " + length);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.keyhaven.kmip.operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.keyhaven.crypto.BlockCiphers;
+import org.keyhaven.kmip.message.KmipFailure;
+import org.keyhaven.kmip.message.OperationContext;
+import org.keyhaven.kmip.message.ResultReason;
+import org.keyhaven.kmip.message.StructureBuilder;
+import org.keyhaven.kmip.message.Tags;
+import org.keyhaven.kmip.ttlv.TtlvBoolean;
+import org.keyhaven.kmip.ttlv.TtlvByteString;
+import org.keyhaven.kmip.ttlv.TtlvInteger;
+import org.keyhaven.kmip.ttlv.TtlvItem;
+import org.keyhaven.kmip.ttlv.TtlvStructure;
+
+/**
+ * Encrypt, Decrypt, MAC, MAC Verify and RNG Retrieve. The Cryptographic Parameters are the request's, field by
+ * field over those the key was given as its Cryptographic Parameters attribute. The key material stays in the
+ * server: the managed objects do the cryptography.
+ */
+final class CryptographicOperations {
+
+    private static final int MODE_CBC = 0x01;
+    private static final int MODE_ECB = 0x02;
+    private static final int MODE_CTR = 0x06;
+    private static final int MODE_GCM = 0x09;
+    private static final int PADDING_NONE = 0x01;
+    private static final int PADDING_PKCS5 = 0x03;
+    private static final int VALID = 0x01;
+    private static final int INVALID = 0x02;
+    private static final int DEFAULT_TAG = 16;
+
+    private final ManagedObjects objects;
+
+    CryptographicOperations(ManagedObjects objects) {
+        this.objects = objects;
+    }
+
+    TtlvStructure encrypt(OperationContext context, TtlvStructure payload) {
+        String id = Payloads.uniqueIdentifier(context, payload);
+        TtlvStructure parameters = parameters(payload, id);
+        CipherRequest request = cipherRequest(parameters, payload, payload.find(Tags.IV_COUNTER_NONCE,
+                TtlvByteString.class).map(TtlvByteString::value).orElse(null), null, true);
+        BlockCiphers.Encrypted encrypted = objects.encrypt(id, request);
+        StructureBuilder response = Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id)
+                .bytes(Tags.DATA, encrypted.ciphertext());
+        if (request.iv() == null && encrypted.iv() != null) {
+            response.bytes(Tags.IV_COUNTER_NONCE, encrypted.iv());
+        }
+        if (encrypted.tag() != null) {
+            response.bytes(Tags.AUTHENTICATED_ENCRYPTION_TAG, encrypted.tag());
+        }
+        return response.build();
+    }
+
+    TtlvStructure decrypt(OperationContext context, TtlvStructure payload) {
+        String id = Payloads.uniqueIdentifier(context, payload);
+        TtlvStructure parameters = parameters(payload, id);
+        byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
+                .orElse(null);
+        byte[] tag = payload.find(Tags.AUTHENTICATED_ENCRYPTION_TAG, TtlvByteString.class)
+                .map(TtlvByteString::value).orElse(null);
+        CipherRequest request = cipherRequest(parameters, payload, iv, tag, false);
+        if (request.mode() != BlockCiphers.Mode.ECB && iv == null) {
+            throw new KmipFailure(ResultReason.INVALID_MESSAGE, "the IV, counter or nonce is missing");
+        }
+        if (request.mode() == BlockCiphers.Mode.GCM && tag == null) {
+            throw new KmipFailure(ResultReason.INVALID_MESSAGE, "the Authenticated Encryption Tag is missing");
+        }
+        return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id).bytes(Tags.DATA, objects.decrypt(id, request))
+                .build();
+    }
+
+    TtlvStructure mac(OperationContext context, TtlvStructure payload) {
+        String id = Payloads.uniqueIdentifier(context, payload);
+        return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id)
+                .bytes(Tags.MAC_DATA, objects.mac(id, data(payload))).build();
+    }
+
+    TtlvStructure macVerify(OperationContext context, TtlvStructure payload) {
+        String id = Payloads.uniqueIdentifier(context, payload);
+        byte[] mac = payload.get(Tags.MAC_DATA, TtlvByteString.class).value();
+        boolean valid = objects.verifyMac(id, data(payload), mac);
+        return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id)
+                .enumeration(Tags.VALIDITY_INDICATOR, valid ? VALID : INVALID).build();
+    }
+
+    TtlvStructure rngRetrieve(OperationContext context, TtlvStructure payload) {
+        int length = payload.get(Tags.DATA_LENGTH, TtlvInteger.class).value();
+        return Payloads.response().bytes(Tags.DATA, objects.random(length)).build();
+    }
+
+    /** The request's Cryptographic Parameters over the key's: a field the request gives wins. */
+    private TtlvStructure parameters(TtlvStructure payload, String id) {
+        List<TtlvItem> merged = new ArrayList<>(payload.find(Tags.CRYPTOGRAPHIC_PARAMETERS, TtlvStructure.class)
+                .map(TtlvStructure::children).orElse(List.of()));
+        String stored = objects.describe(id).attributes().get(StoredAttributes.key(
+                StandardAttribute.CRYPTOGRAPHIC_PARAMETERS));
+        if (stored != null) {
+            for (TtlvItem field : StoredAttributes.decode(stored).get(0).as(TtlvStructure.class).children()) {
+                if (merged.stream().noneMatch(given -> given.tag().equals(field.tag()))) {
+                    merged.add(field);
+                }
+            }
+        }
+        return new TtlvStructure(Tags.CRYPTOGRAPHIC_PARAMETERS, merged);
+    }
+
+    /** @param encrypt whether a Random IV (the server chooses it) applies */
+    private static CipherRequest cipherRequest(TtlvStructure parameters, TtlvStructure payload, byte[] iv,
+            byte[] tag, boolean encrypt) {
+        int modeCode = Payloads.enumeration(parameters, Tags.BLOCK_CIPHER_MODE).orElseThrow(() -> new KmipFailure(
+                ResultReason.MISSING_DATA, "no Block Cipher Mode: give Cryptographic Parameters"));
+        BlockCiphers.Mode mode = switch (modeCode) {
+            case MODE_ECB -> BlockCiphers.Mode.ECB;
+            case MODE_CBC -> BlockCiphers.Mode.CBC;
+            case MODE_CTR -> BlockCiphers.Mode.CTR;
+            case MODE_GCM -> BlockCiphers.Mode.GCM;
+            default -> throw new KmipFailure(ResultReason.UNSUPPORTED_CRYPTOGRAPHIC_PARAMETERS, "Block Cipher Mode "
+                    + modeCode + " is not supported; ECB, CBC, CTR and GCM are");
+        };
+        int paddingCode = Payloads.enumeration(parameters, Tags.PADDING_METHOD).orElse(PADDING_NONE);
+        BlockCiphers.Padding padding = switch (paddingCode) {
+            case PADDING_NONE -> BlockCiphers.Padding.NONE;
+            case PADDING_PKCS5 -> BlockCiphers.Padding.PKCS5;
+            default -> throw new KmipFailure(ResultReason.UNSUPPORTED_CRYPTOGRAPHIC_PARAMETERS, "Padding Method "
+                    + paddingCode + " is not supported; None and PKCS5 are");
+        };
+        int tagLength = tag != null ? tag.length
+                : Payloads.integer(parameters, Tags.TAG_LENGTH).orElse(DEFAULT_TAG);
+        if (mode == BlockCiphers.Mode.GCM && !(tagLength == 4 || tagLength == 8 || tagLength >= 12 && tagLength <= 16)) {
+            // the reason the OASIS cases give for a tag length SP 800-38D does not allow
+            throw new KmipFailure(ResultReason.GENERAL_FAILURE, "invalid tag length " + tagLength
+                    + " (GCM tags are 4, 8 or 12 to 16 bytes)");
+        }
+        boolean randomIv = parameters.find(Tags.RANDOM_IV, TtlvBoolean.class).map(TtlvBoolean::value).orElse(false);
+        int ivBits = Payloads.integer(parameters, Tags.IV_LENGTH).orElse(0);
+        byte[] aad = payload.find(Tags.AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA, TtlvByteString.class)
+                .map(TtlvByteString::value).orElse(null);
+        return new CipherRequest(mode, padding, encrypt && randomIv ? null : iv, ivBits / 8, tagLength,
+                data(payload), aad, tag);
+    }
+
+    private static byte[] data(TtlvStructure payload) {
+        return payload.get(Tags.DATA, TtlvByteString.class).value();
+    }
+}

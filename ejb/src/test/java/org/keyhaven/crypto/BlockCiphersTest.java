@@ -1,0 +1,108 @@
+package org.keyhaven.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.keyhaven.common.ErrorCode;
+import org.keyhaven.common.KeyhavenException;
+import org.keyhaven.crypto.BlockCiphers.Encrypted;
+import org.keyhaven.crypto.BlockCiphers.Mode;
+import org.keyhaven.crypto.BlockCiphers.Padding;
+
+/** Known-answer tests from FIPS 197, SP 800-38A and the GCM specification, and the refusals. */
+class BlockCiphersTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final String SP800_38A_KEY = "2b7e151628aed2a6abf7158809cf4f3c";
+    private static final String SP800_38A_BLOCK = "6bc1bee22e409f96e93d7e117393172a";
+
+    @Test
+    void ecbMatchesFips197() {
+        Encrypted out = BlockCiphers.encrypt(key("000102030405060708090a0b0c0d0e0f"), Mode.ECB, Padding.NONE, null, 0,
+                hex("00112233445566778899aabbccddeeff"), null, 0);
+
+        assertThat(HEX.formatHex(out.ciphertext())).isEqualTo("69c4e0d86a7b0430d8cdb78070b4c55a");
+        assertThat(out.iv()).isNull();
+        assertThat(out.tag()).isNull();
+    }
+
+    @Test
+    void cbcAndCtrMatchSp80038a() {
+        Encrypted cbc = BlockCiphers.encrypt(key(SP800_38A_KEY), Mode.CBC, Padding.NONE,
+                hex("000102030405060708090a0b0c0d0e0f"), 0, hex(SP800_38A_BLOCK), null, 0);
+        Encrypted ctr = BlockCiphers.encrypt(key(SP800_38A_KEY), Mode.CTR, Padding.NONE,
+                hex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"), 0, hex(SP800_38A_BLOCK), null, 0);
+
+        assertThat(HEX.formatHex(cbc.ciphertext())).isEqualTo("7649abac8119b246cee98e9b12e9197d");
+        assertThat(HEX.formatHex(ctr.ciphertext())).isEqualTo("874d6191b620e3261bef6864990db6ce");
+        assertThat(BlockCiphers.decrypt(key(SP800_38A_KEY), Mode.CBC, Padding.NONE, cbc.iv(), cbc.ciphertext(),
+                null, null)).isEqualTo(hex(SP800_38A_BLOCK));
+    }
+
+    @Test
+    void gcmMatchesTheSpecificationsSecondTestCaseAndSplitsTheTag() {
+        Encrypted out = BlockCiphers.encrypt(key("00000000000000000000000000000000"), Mode.GCM, Padding.NONE,
+                hex("000000000000000000000000"), 0, hex("00000000000000000000000000000000"), null, 16);
+
+        assertThat(HEX.formatHex(out.ciphertext())).isEqualTo("0388dace60b6a392f328c2b971b2fe78");
+        assertThat(HEX.formatHex(out.tag())).isEqualTo("ab6e47d42cec13bdf53a67b21257bddf");
+    }
+
+    @Test
+    void aShortGcmTagIsAPrefixAndAWrongOneRevealsNothing() {
+        SecretBytes key = key("00000000000000000000000000000000");
+        byte[] nonce = hex("000000000000000000000000");
+        Encrypted out = BlockCiphers.encrypt(key, Mode.GCM, Padding.NONE, nonce, 0, new byte[16], hex("feed"), 12);
+        byte[] wrong = out.tag().clone();
+        wrong[0] ^= 1;
+
+        assertThat(HEX.formatHex(out.tag())).hasSize(24);
+        assertThat(BlockCiphers.decrypt(key, Mode.GCM, Padding.NONE, nonce, out.ciphertext(), hex("feed"),
+                out.tag())).isEqualTo(new byte[16]);
+        assertThatThrownBy(() -> BlockCiphers.decrypt(key, Mode.GCM, Padding.NONE, nonce, out.ciphertext(),
+                hex("feed"), wrong)).isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> BlockCiphers.encrypt(key, Mode.GCM, Padding.NONE, nonce, 0, new byte[1], null, 11))
+                .isInstanceOfSatisfying(KeyhavenException.class, e -> assertThat(e.code())
+                        .isEqualTo(ErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
+    void pkcs5PaddingRoundTripsAnyLengthAndABrokenPadIsRefused() {
+        SecretBytes key = key(SP800_38A_KEY);
+        for (int length = 0; length <= 33; length++) {
+            byte[] data = new byte[length];
+            Encrypted out = BlockCiphers.encrypt(key, Mode.CBC, Padding.PKCS5, null, 0, data, null, 0);
+            assertThat(out.ciphertext().length).isEqualTo((length / 16 + 1) * 16);
+            assertThat(out.iv()).hasSize(16);
+            assertThat(BlockCiphers.decrypt(key, Mode.CBC, Padding.PKCS5, out.iv(), out.ciphertext(), null, null))
+                    .isEqualTo(data);
+        }
+        Encrypted raw = BlockCiphers.encrypt(key, Mode.ECB, Padding.NONE, null, 0, new byte[16], null, 0);
+        assertThatThrownBy(() -> BlockCiphers.decrypt(key, Mode.ECB, Padding.PKCS5, null, raw.ciphertext(), null,
+                null)).isInstanceOfSatisfying(KeyhavenException.class, e -> assertThat(e.code())
+                        .isEqualTo(ErrorCode.INVALID_CIPHERTEXT));
+    }
+
+    @Test
+    void generatedIvsAreFreshAndAMissingIvIsRefusedOnDecryption() {
+        SecretBytes key = key(SP800_38A_KEY);
+        Encrypted first = BlockCiphers.encrypt(key, Mode.GCM, Padding.NONE, null, 0, new byte[8], null, 16);
+        Encrypted second = BlockCiphers.encrypt(key, Mode.GCM, Padding.NONE, null, 0, new byte[8], null, 16);
+
+        assertThat(first.iv()).hasSize(12).isNotEqualTo(second.iv());
+        assertThatThrownBy(() -> BlockCiphers.decrypt(key, Mode.CBC, Padding.PKCS5, null, new byte[16], null, null))
+                .isInstanceOf(KeyhavenException.class).hasMessageContaining("IV");
+        assertThatThrownBy(() -> BlockCiphers.encrypt(key, Mode.ECB, Padding.NONE, null, 0, new byte[15], null, 0))
+                .isInstanceOf(KeyhavenException.class).hasMessageContaining("whole 16-byte blocks");
+    }
+
+    private static SecretBytes key(String hex) {
+        return SecretBytes.adopt(HEX.parseHex(hex));
+    }
+
+    private static byte[] hex(String hex) {
+        return HEX.parseHex(hex);
+    }
+}
