@@ -83,6 +83,37 @@ def main():
         _, attributes = kmip.get_attributes(created, ["State"])
         assert attributes[0].attribute_value.value == enums.State.ACTIVE
 
+        step("encrypt and decrypt with AES-CBC, PKCS#5 padding and a server-chosen IV")
+        cbc = {"block_cipher_mode": enums.BlockCipherMode.CBC, "padding_method": enums.PaddingMethod.PKCS5,
+               "cryptographic_algorithm": enums.CryptographicAlgorithm.AES, "random_iv": True}
+        message = b"PyKMIP talks to Keyhaven"
+        ciphertext, iv = kmip.encrypt(message, created, cryptographic_parameters=cbc)
+        assert iv is not None and len(iv) == 16 and len(ciphertext) == 32, (iv, ciphertext)
+        assert kmip.decrypt(ciphertext, created, cryptographic_parameters=cbc, iv_counter_nonce=iv) == message
+        seen["ciphertext"] = ciphertext.hex()
+
+        step("error: AES-GCM in KMIP 1.2, which has no field for the tag")
+        gcm = {"block_cipher_mode": enums.BlockCipherMode.GCM, "cryptographic_algorithm": enums.CryptographicAlgorithm.AES,
+               "tag_length": 16}
+        expect_failure(STEP["now"], lambda: kmip.encrypt(message, created, cryptographic_parameters=gcm,
+                                                         iv_counter_nonce=bytes(12)),
+                       enums.ResultReason.FEATURE_NOT_SUPPORTED)
+
+        step("MAC with an HMAC-SHA256 key")
+        mac_key = kmip.create(enums.CryptographicAlgorithm.HMAC_SHA256, 256, name=prefix + "hmac",
+                              cryptographic_usage_mask=[enums.CryptographicUsageMask.MAC_GENERATE,
+                                                        enums.CryptographicUsageMask.MAC_VERIFY])
+        kmip.activate(mac_key)
+        _, mac = kmip.mac(b"data to authenticate", mac_key, algorithm=enums.CryptographicAlgorithm.HMAC_SHA256)
+        assert len(mac) == 32, mac
+        seen["macKey"] = mac_key
+        seen["mac"] = mac.hex()
+
+        step("error: a MAC with an AES key")
+        seen["macRefusal"] = expect_failure(STEP["now"], lambda: kmip.mac(b"x", created,
+                                            algorithm=enums.CryptographicAlgorithm.HMAC_SHA256),
+                                            enums.ResultReason.PERMISSION_DENIED)
+
         step("attribute list")
         names = kmip.get_attribute_list(created)
         assert "State" in names and "Unique Identifier" in names, names

@@ -186,10 +186,13 @@ class KmipIT {
                     .of(Tags.BATCH_ITEM).enumeration(Tags.OPERATION, 0x28)
                     .add(TtlvStructure.of(Tags.REQUEST_PAYLOAD)).build())));
             TtlvStructure missingId = only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.GET))));
+            // Encrypt arrived in KMIP 1.2: to a 1.1 client it does not exist
+            TtlvStructure encryptIn11 = only(kmip.send(request(ProtocolVersion.V1_1, item(Operation.ENCRYPT))));
             TtlvStructure after = only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.DISCOVER_VERSIONS))));
 
             assertThat(Kmip.reason(refused)).isEqualTo(ResultReason.INVALID_MESSAGE.code());
             assertThat(Kmip.reason(unknownOperation)).isEqualTo(ResultReason.OPERATION_NOT_SUPPORTED.code());
+            assertThat(Kmip.reason(encryptIn11)).isEqualTo(ResultReason.OPERATION_NOT_SUPPORTED.code());
             assertThat(Kmip.reason(missingId)).isEqualTo(ResultReason.MISSING_DATA.code());
             succeeded(after);
         }

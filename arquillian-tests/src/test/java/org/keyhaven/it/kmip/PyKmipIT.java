@@ -33,8 +33,9 @@ import org.keyhaven.it.support.Suite;
 
 /**
  * Debian's PyKMIP 0.10 client, unchanged, against Keyhaven's KMIP port: {@code src/test/python/pykmip_flow.py}
- * runs a whole key lifecycle with error cases over TLS 1.2 with a Keyhaven client certificate, and what it saw is
- * checked against the REST API and the audit trail.
+ * runs a whole key lifecycle (create, register, get, locate, activate, encrypt and decrypt, MAC, revoke, destroy)
+ * with error cases over TLS 1.2 with a Keyhaven client certificate, and what it saw is checked against the REST API
+ * and the audit trail.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -64,7 +65,8 @@ class PyKmipIT {
         assertThat(Json.createReader(new StringReader(officer.api().get("/api/v1/keys/" + created).body()))
                 .readObject().getString("state")).isEqualTo("DESTROYED_COMPROMISED");
         assertThat(ClientAudit.about(created)).extracting(record -> record.getString("operation"))
-                .contains("key.create", "key.retrieve", "key.activate", "key.revoke", "key.destroy");
+                .contains("key.create", "key.retrieve", "key.activate", "crypto.encrypt", "crypto.decrypt",
+                        "key.revoke", "key.destroy");
         assertThat(ClientAudit.about(created)).allSatisfy(record -> assertThat(record.toString())
                 .doesNotContain(seen.getString("createdKey"))
                 .doesNotContain(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(
@@ -73,6 +75,12 @@ class PyKmipIT {
         assertThat(officer.api().get("/api/v1/keys/" + registered).object().getString("name"))
                 .isEqualTo(prefix + "registered");
         assertThat(seen.getString("unknownMessage")).doesNotContain("Exception").doesNotContain("at org.");
+        ApiResponse macKey = AppClient.of(client).retrieve(seen.getString("macKey"));
+        assertThat(macKey.status()).as("%s", macKey).isEqualTo(200);
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(Fixtures.bytes(macKey.object(), "key"), "HmacSHA256"));
+        assertThat(HexFormat.of().formatHex(hmac.doFinal("data to authenticate".getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo(seen.getString("mac"));
         ApiResponse kept = AppClient.of(client).retrieve(seen.getString("kept"));
         assertThat(kept.status()).as("%s", kept).isEqualTo(200);
         assertThat(HexFormat.of().formatHex(Fixtures.bytes(kept.object(), "key"))).isEqualTo(seen.getString("keptKey"));

@@ -113,7 +113,8 @@ public final class MessageProcessor {
     }
 
     private ResponseItem perform(RequestItem item, OperationContext context) {
-        Optional<OperationHandler> handler = Operation.of(item.operationCode()).map(handlers::get);
+        Optional<OperationHandler> handler = Operation.of(item.operationCode())
+                .filter(operation -> operation.definedIn(context.version())).map(handlers::get);
         if (handler.isEmpty()) {
             return ResponseItem.failure(item, new KmipFailure(ResultReason.OPERATION_NOT_SUPPORTED,
                     "operation " + item.operationCode() + " is not supported"));

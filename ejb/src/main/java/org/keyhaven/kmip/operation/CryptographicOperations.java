@@ -5,6 +5,7 @@ import java.util.List;
 import org.keyhaven.crypto.BlockCiphers;
 import org.keyhaven.kmip.message.KmipFailure;
 import org.keyhaven.kmip.message.OperationContext;
+import org.keyhaven.kmip.message.ProtocolVersion;
 import org.keyhaven.kmip.message.ResultReason;
 import org.keyhaven.kmip.message.StructureBuilder;
 import org.keyhaven.kmip.message.Tags;
@@ -40,8 +41,9 @@ final class CryptographicOperations {
     TtlvStructure encrypt(OperationContext context, TtlvStructure payload) {
         String id = Payloads.uniqueIdentifier(context, payload);
         TtlvStructure parameters = parameters(payload, id);
-        CipherRequest request = cipherRequest(parameters, payload, payload.find(Tags.IV_COUNTER_NONCE,
-                TtlvByteString.class).map(TtlvByteString::value).orElse(null), null, true);
+        byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
+                .orElse(null);
+        CipherRequest request = cipherRequest(context.version(), parameters, payload, iv, null, true);
         BlockCiphers.Encrypted encrypted = objects.encrypt(id, request);
         StructureBuilder response = Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id)
                 .bytes(Tags.DATA, encrypted.ciphertext());
@@ -61,7 +63,7 @@ final class CryptographicOperations {
                 .orElse(null);
         byte[] tag = payload.find(Tags.AUTHENTICATED_ENCRYPTION_TAG, TtlvByteString.class)
                 .map(TtlvByteString::value).orElse(null);
-        CipherRequest request = cipherRequest(parameters, payload, iv, tag, false);
+        CipherRequest request = cipherRequest(context.version(), parameters, payload, iv, tag, false);
         if (request.mode() != BlockCiphers.Mode.ECB && iv == null) {
             throw new KmipFailure(ResultReason.INVALID_MESSAGE, "the IV, counter or nonce is missing");
         }
@@ -108,8 +110,8 @@ final class CryptographicOperations {
     }
 
     /** @param encrypt whether a Random IV (the server chooses it) applies */
-    private static CipherRequest cipherRequest(TtlvStructure parameters, TtlvStructure payload, byte[] iv,
-            byte[] tag, boolean encrypt) {
+    private static CipherRequest cipherRequest(ProtocolVersion version, TtlvStructure parameters,
+            TtlvStructure payload, byte[] iv, byte[] tag, boolean encrypt) {
         int modeCode = Payloads.enumeration(parameters, Tags.BLOCK_CIPHER_MODE).orElseThrow(() -> new KmipFailure(
                 ResultReason.MISSING_DATA, "no Block Cipher Mode: give Cryptographic Parameters"));
         BlockCiphers.Mode mode = switch (modeCode) {
@@ -129,6 +131,10 @@ final class CryptographicOperations {
         };
         int tagLength = tag != null ? tag.length
                 : Payloads.integer(parameters, Tags.TAG_LENGTH).orElse(DEFAULT_TAG);
+        if (mode == BlockCiphers.Mode.GCM && !version.atLeast(ProtocolVersion.V1_4)) {
+            throw new KmipFailure(ResultReason.FEATURE_NOT_SUPPORTED, "GCM needs KMIP 1.4 or later: earlier versions"
+                    + " have no field for the authentication tag or the associated data");
+        }
         if (mode == BlockCiphers.Mode.GCM && !(tagLength == 4 || tagLength == 8 || tagLength >= 12 && tagLength <= 16)) {
             // the reason the OASIS cases give for a tag length SP 800-38D does not allow
             throw new KmipFailure(ResultReason.GENERAL_FAILURE, "invalid tag length " + tagLength

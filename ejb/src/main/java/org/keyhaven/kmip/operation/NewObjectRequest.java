@@ -26,7 +26,8 @@ import org.keyhaven.kmip.ttlv.TtlvTextString;
  * The attributes a client gives for a new object (Create, Register), read into a key definition. A key created
  * without a Name gets {@code kmip-} and 32 random hex digits (a grant to create on that prefix lets a client
  * create unnamed keys); an Activation Date not in the future activates the key at once; KMIP keys are exportable
- * unless the client sets Extractable to false; no Cryptographic Usage Mask (or 0) gives the algorithm's default usages.
+ * unless the client sets Extractable to false; no Cryptographic Usage Mask (or 0) gives the algorithm's default usages,
+ * and usages the algorithm cannot serve are dropped from a mask (an HMAC key asked to Encrypt only MACs).
  * Attributes the server does not keep are refused, not dropped.
  */
 public final class NewObjectRequest {
@@ -131,6 +132,11 @@ public final class NewObjectRequest {
     private KeyDefinition definition(KeySpec spec, Instant now) {
         // a mask of 0 (what some clients send when the caller names no usage) means the algorithm's defaults
         Set<KeyUsage> usages = usageMask == null || usageMask == 0 ? null : KmipAlgorithms.usages(usageMask);
+        if (usages != null) {
+            // what the algorithm cannot do is dropped, never added: clients such as PyKMIP always ask for
+            // Encrypt and Decrypt, whatever the key
+            usages.retainAll(spec.algorithm().allowedUsages());
+        }
         if (usages != null && usages.isEmpty() && spec.algorithm() != KeyAlgorithm.SECRET_DATA) {
             throw new KmipFailure(ResultReason.INVALID_FIELD, "the Cryptographic Usage Mask " + usageMask
                     + " allows nothing a " + spec + " key can do");
