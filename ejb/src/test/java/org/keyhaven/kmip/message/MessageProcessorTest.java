@@ -146,6 +146,16 @@ class MessageProcessorTest {
     }
 
     @Test
+    void anOperationIsUnknownToAClientOfAVersionBeforeIt() {
+        handlers.put(Operation.ENCRYPT, (context, payload) -> StructureBuilder.of(Tags.RESPONSE_PAYLOAD).build());
+
+        assertThat(reason(onlyItem(process(request(ProtocolVersion.V1_1, null, item(Operation.ENCRYPT, null,
+                "a")))))).isEqualTo(ResultReason.OPERATION_NOT_SUPPORTED.code());
+        assertThat(status(onlyItem(process(request(ProtocolVersion.V1_2, null, item(Operation.ENCRYPT, null,
+                "a")))))).isZero();
+    }
+
+    @Test
     void anUnsupportedVersionIsRefusedInTheNewestVersionBelowIt() {
         TtlvStructure response = process(request(new ProtocolVersion(3, 0), null,
                 item(Operation.GET, null, "a")));
