@@ -101,13 +101,17 @@ public class TlsMaintenance {
     @Timeout
     void daily() {
         if (!keys.isSealed() && management.running()) {
-            refresh();
+            executor.submit(this::refreshLogged);
         }
     }
 
-    /** A change of the trusted CAs: the trust store follows at once. */
+    /**
+     * A change of the trusted CAs: the trust store follows at once. The work runs on the managed executor, not in
+     * this invocation: management operations wait for the server's controller lock, which an undeployment holds
+     * while it waits for this bean's invocations to end, so doing them here could stall an undeployment.
+     */
     public void onTrustChanged(@ObservesAsync TrustChanged change) {
-        refresh();
+        executor.submit(this::refreshLogged);
     }
 
     /** After a manual unseal the key stores are brought up to date (the CA may only exist now). */
@@ -121,6 +125,14 @@ public class TlsMaintenance {
             ensureServerIdentity();
             publishClientTrustAnchors();
             ready = true;
+        }
+    }
+
+    private void refreshLogged() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "cannot bring Keyhaven's TLS key stores up to date", e);
         }
     }
 

@@ -199,6 +199,24 @@ class KmipIT {
     }
 
     @Test
+    void aClientDisabledWhileItsConnectionIsOpenIsRefusedAtItsNextRequest() {
+        Account officer = Fixtures.officer();
+        ClientCredentials client = ClientIdentities.create(officer, "kmip-disabled");
+        try (KmipClient kmip = KmipClient.connect(client)) {
+            succeeded(only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.DISCOVER_VERSIONS)))));
+
+            ClientIdentities.disable(officer, client.clientId());
+            TtlvStructure refused = only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.DISCOVER_VERSIONS))));
+            ClientIdentities.enable(officer, client.clientId());
+            TtlvStructure again = only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.DISCOVER_VERSIONS))));
+
+            assertThat(Kmip.reason(refused)).isEqualTo(ResultReason.AUTHENTICATION_NOT_SUCCESSFUL.code());
+            assertThat(Kmip.message(refused)).contains("disabled");
+            succeeded(again);
+        }
+    }
+
+    @Test
     void kmip21ReadsAndWritesAttributesAsTheirOwnTags() {
         Account officer = Fixtures.officer();
         ClientCredentials client = ClientIdentities.create(officer, "kmip-21");
