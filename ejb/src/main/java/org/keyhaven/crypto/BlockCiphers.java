@@ -94,6 +94,154 @@ public final class BlockCiphers {
         return block(false, key, mode, padding, iv, ciphertext);
     }
 
+    /**
+     * Starts a multi-part operation: the parts go through {@link Stream#update} and {@link Stream#finish}, as KMIP
+     * clients send them with a Correlation Value. A GCM decryption releases no plaintext before the tag has been
+     * verified: its parts are held and the whole plaintext comes from {@code finish}.
+     *
+     * @param iv as for {@link #encrypt}; required for decryption in every mode but ECB
+     */
+    public static Stream start(boolean encrypt, SecretBytes key, Mode mode, Padding padding, byte[] iv,
+            int ivLength, byte[] aad, int tagLength) {
+        requireAesKey(key);
+        byte[] usedIv = mode == Mode.ECB ? null : iv != null ? iv.clone() : encrypt ? randomIv(mode, ivLength) : null;
+        if (mode != Mode.ECB && usedIv == null) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "an IV, counter or nonce is required for " + mode);
+        }
+        return new Stream(encrypt, key, mode, padding, usedIv, aad, tagLength);
+    }
+
+    /** A multi-part encryption or decryption in progress; holds a copy of the key until finished or closed. */
+    public static final class Stream implements AutoCloseable {
+
+        private final boolean encrypt;
+        private final Mode mode;
+        private final byte[] iv;
+        private final int tagLength;
+        private final KeyParameter keyCopy;
+        private final BlockCipher engine = AESEngine.newInstance();
+        private final GCMModeCipher gcm;
+        private final BufferedBlockCipher block;
+        private final java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+        private boolean closed;
+
+        private Stream(boolean encrypt, SecretBytes key, Mode mode, Padding padding, byte[] iv, byte[] aad,
+                int tagLength) {
+            this.encrypt = encrypt;
+            this.mode = mode;
+            this.iv = iv;
+            this.tagLength = tagLength;
+            this.keyCopy = LightweightKeys.copyOf(key);
+            if (mode == Mode.GCM) {
+                if (!(tagLength == 4 || tagLength == 8 || (tagLength >= 12 && tagLength <= 16))) {
+                    LightweightKeys.wipe(keyCopy);
+                    throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "a GCM tag is 4, 8 or 12 to 16 bytes;"
+                            + " got " + tagLength);
+                }
+                gcm = GCMBlockCipher.newInstance(engine);
+                gcm.init(encrypt, new AEADParameters(keyCopy, tagLength * 8, iv, aad));
+                block = null;
+            } else {
+                BlockCipher chained = switch (mode) {
+                    case CBC -> CBCBlockCipher.newInstance(engine);
+                    case CTR -> SICBlockCipher.newInstance(engine);
+                    default -> engine;
+                };
+                block = padding == Padding.PKCS5 ? new PaddedBufferedBlockCipher(chained, new PKCS7Padding())
+                        : new DefaultBufferedBlockCipher(chained);
+                block.init(encrypt, mode == Mode.ECB ? keyCopy : new ParametersWithIV(keyCopy, iv));
+                gcm = null;
+            }
+        }
+
+        /** The IV, counter or nonce in use (generated if the caller gave none); null for ECB. */
+        public byte[] iv() {
+            return iv == null ? null : iv.clone();
+        }
+
+        /** The output this part completes (possibly empty). */
+        public byte[] update(byte[] part) {
+            requireOpen();
+            if (gcm != null && !encrypt) {
+                held.writeBytes(part);
+                return new byte[0];
+            }
+            byte[] output = new byte[gcm != null ? gcm.getUpdateOutputSize(part.length)
+                    : block.getUpdateOutputSize(part.length)];
+            int length = gcm != null ? gcm.processBytes(part, 0, part.length, output, 0)
+                    : block.processBytes(part, 0, part.length, output, 0);
+            return Arrays.copyOf(output, length);
+        }
+
+        /**
+         * The last part: the remaining output and, for GCM encryption, the tag. Closes the stream.
+         *
+         * @param tag the GCM tag of a decryption; ignored otherwise
+         * @throws AuthenticationFailedException if a GCM decryption does not verify
+         */
+        public Encrypted finish(byte[] last, byte[] tag) {
+            requireOpen();
+            try {
+                if (gcm != null && !encrypt) {
+                    held.writeBytes(last);
+                    if (tag == null || tag.length != tagLength) {
+                        throw new AuthenticationFailedException();
+                    }
+                    held.writeBytes(tag);
+                    byte[] sealed = held.toByteArray();
+                    byte[] output = new byte[gcm.getOutputSize(sealed.length)];
+                    int length = gcm.processBytes(sealed, 0, sealed.length, output, 0);
+                    length += gcm.doFinal(output, length);
+                    Arrays.fill(sealed, (byte) 0);
+                    return new Encrypted(Arrays.copyOf(output, length), iv, null);
+                }
+                byte[] output = new byte[gcm != null ? gcm.getOutputSize(last.length)
+                        : block.getOutputSize(last.length)];
+                int length = gcm != null ? gcm.processBytes(last, 0, last.length, output, 0)
+                        : block.processBytes(last, 0, last.length, output, 0);
+                length += gcm != null ? gcm.doFinal(output, length) : block.doFinal(output, length);
+                if (gcm != null) {
+                    return new Encrypted(Arrays.copyOf(output, length - tagLength), iv,
+                            Arrays.copyOfRange(output, length - tagLength, length));
+                }
+                return new Encrypted(Arrays.copyOf(output, length), iv, null);
+            } catch (InvalidCipherTextException e) {
+                if (gcm != null) {
+                    throw new AuthenticationFailedException();
+                }
+                throw new KeyhavenException(ErrorCode.INVALID_CIPHERTEXT, "the data is not a whole number of blocks"
+                        + " or its padding is not valid PKCS#5");
+            } catch (org.bouncycastle.crypto.DataLengthException e) {
+                throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "without padding " + mode + " takes whole "
+                        + BLOCK + "-byte blocks");
+            } finally {
+                close();
+            }
+        }
+
+        private void requireOpen() {
+            if (closed) {
+                throw new IllegalStateException("the stream is finished");
+            }
+        }
+
+        /** Wipes the key copy and what was held; the stream cannot be used afterwards. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                LightweightKeys.wipe(keyCopy);
+                if (gcm != null) {
+                    LightweightKeys.scrub(gcm);
+                }
+                LightweightKeys.scrub(engine);
+                byte[] rest = held.toByteArray();
+                Arrays.fill(rest, (byte) 0);
+                held.reset();
+            }
+        }
+    }
+
     private static byte[] randomIv(Mode mode, int ivLength) {
         int length = ivLength > 0 ? ivLength : mode == Mode.GCM ? AesGcm.NONCE_BYTES : BLOCK;
         byte[] iv = new byte[length];

@@ -3,6 +3,7 @@ package org.keyhaven.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.keyhaven.common.ErrorCode;
@@ -96,6 +97,63 @@ class BlockCiphersTest {
                 .isInstanceOf(KeyhavenException.class).hasMessageContaining("IV");
         assertThatThrownBy(() -> BlockCiphers.encrypt(key, Mode.ECB, Padding.NONE, null, 0, new byte[15], null, 0))
                 .isInstanceOf(KeyhavenException.class).hasMessageContaining("whole 16-byte blocks");
+    }
+
+    @Test
+    void aMultiPartEncryptionGivesWhatASingleOneGives() {
+        SecretBytes key = key("feffe9928665731c6d6a8f9467308308");
+        byte[] nonce = hex("cafebabefacedbad");
+        byte[] aad = hex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
+        byte[] first = hex("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72");
+        byte[] last = hex("1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39");
+
+        BlockCiphers.Stream stream = BlockCiphers.start(true, key, Mode.GCM, Padding.NONE, nonce, 0, aad, 16);
+        byte[] part = stream.update(first);
+        Encrypted end = stream.finish(last, null);
+
+        // the GCM specification's test case 6 (a 64-bit IV), which the OASIS case CS-BC-M-GCM-3 uses
+        assertThat(HEX.formatHex(part)).isEqualTo("61353b4c2806934a777ff51fa22a4755699b2a714fcdc6f83766e5f97b6c7423");
+        assertThat(HEX.formatHex(end.ciphertext())).isEqualTo("73806900e49f24b22b097544d4896b424989b5e1ebac0f07c23f4598");
+        assertThat(HEX.formatHex(end.tag())).isEqualTo("3612d2e79e3b0785561be14aaca2fccb");
+        assertThatThrownBy(() -> stream.update(first)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aMultiPartGcmDecryptionReleasesNothingBeforeTheTagIsVerified() {
+        SecretBytes key = key(SP800_38A_KEY);
+        byte[] nonce = new byte[12];
+        Encrypted whole = BlockCiphers.encrypt(key, Mode.GCM, Padding.NONE, nonce, 0, new byte[40], null, 16);
+
+        BlockCiphers.Stream good = BlockCiphers.start(false, key, Mode.GCM, Padding.NONE, nonce, 0, null, 16);
+        byte[] early = good.update(Arrays.copyOf(whole.ciphertext(), 20));
+        Encrypted plain = good.finish(Arrays.copyOfRange(whole.ciphertext(), 20, 40), whole.tag());
+        BlockCiphers.Stream bad = BlockCiphers.start(false, key, Mode.GCM, Padding.NONE, nonce, 0, null, 16);
+        bad.update(whole.ciphertext());
+        byte[] wrong = whole.tag().clone();
+        wrong[15] ^= 1;
+
+        assertThat(early).isEmpty();
+        assertThat(plain.ciphertext()).isEqualTo(new byte[40]);
+        assertThatThrownBy(() -> bad.finish(new byte[0], wrong)).isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void aMultiPartCbcWithPaddingMatchesTheSinglePartResult() {
+        SecretBytes key = key(SP800_38A_KEY);
+        byte[] iv = hex("000102030405060708090a0b0c0d0e0f");
+        byte[] data = new byte[37];
+        Encrypted whole = BlockCiphers.encrypt(key, Mode.CBC, Padding.PKCS5, iv, 0, data, null, 0);
+
+        BlockCiphers.Stream stream = BlockCiphers.start(true, key, Mode.CBC, Padding.PKCS5, iv, 0, null, 0);
+        byte[] a = stream.update(Arrays.copyOf(data, 10));
+        byte[] b = stream.update(Arrays.copyOfRange(data, 10, 30));
+        byte[] c = stream.finish(Arrays.copyOfRange(data, 30, 37), null).ciphertext();
+
+        byte[] joined = new byte[a.length + b.length + c.length];
+        System.arraycopy(a, 0, joined, 0, a.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        System.arraycopy(c, 0, joined, a.length + b.length, c.length);
+        assertThat(joined).isEqualTo(whole.ciphertext());
     }
 
     private static SecretBytes key(String hex) {

@@ -217,6 +217,57 @@ class KmipIT {
     }
 
     @Test
+    void aMultiPartGcmDecryptionGivesThePlaintextOnlyAfterTheTagAndOnlyToItsOwnClient() throws Exception {
+        Account officer = Fixtures.officer();
+        ClientCredentials client = ClientIdentities.create(officer, "kmip-parts");
+        ClientCredentials other = ClientIdentities.create(officer, "kmip-parts-other");
+        ClientIdentities.grant(officer, client.clientId(), Json.createArrayBuilder()
+                .add(ClientIdentities.byNamePrefix("kmip-parts-", "create")));
+        byte[] key = new byte[16];
+        byte[] nonce = new byte[12];
+        byte[] plaintext = "forty bytes of plaintext, in two parts!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        javax.crypto.Cipher gcm = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        byte[] sealed = gcm.doFinal(plaintext);
+        byte[] ciphertext = java.util.Arrays.copyOf(sealed, 40);
+        byte[] tag = java.util.Arrays.copyOfRange(sealed, 40, 56);
+        try (KmipClient kmip = KmipClient.connect(client); KmipClient intruder = KmipClient.connect(other)) {
+            TtlvStructure symmetric = StructureBuilder.of(Tags.SYMMETRIC_KEY).add(StructureBuilder.of(Tags.KEY_BLOCK)
+                    .enumeration(Tags.KEY_FORMAT_TYPE, 1).add(TtlvStructure.of(Tags.KEY_VALUE,
+                            new TtlvByteString(Tags.KEY_MATERIAL, key))).enumeration(Tags.CRYPTOGRAPHIC_ALGORITHM,
+                            Kmip.AES).integer(Tags.CRYPTOGRAPHIC_LENGTH, 128).build()).build();
+            String id = text(succeeded(only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.REGISTER,
+                    Kmip.enumeration(Tags.OBJECT_TYPE, Kmip.SYMMETRIC_KEY), Kmip.template(
+                            Kmip.attribute("Name", Kmip.name("kmip-parts-" + System.nanoTime())),
+                            Kmip.attribute("Activation Date", new org.keyhaven.kmip.ttlv.TtlvDateTime(
+                                    Tags.ACTIVATION_DATE, java.time.Instant.now().getEpochSecond() - 60))),
+                    symmetric))))), Tags.UNIQUE_IDENTIFIER);
+            TtlvStructure gcmParameters = StructureBuilder.of(Tags.CRYPTOGRAPHIC_PARAMETERS)
+                    .enumeration(Tags.BLOCK_CIPHER_MODE, 0x09).integer(Tags.TAG_LENGTH, 16).build();
+
+            TtlvStructure first = succeeded(only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.DECRYPT, id(id),
+                    gcmParameters, new TtlvByteString(Tags.DATA, java.util.Arrays.copyOf(ciphertext, 24)),
+                    new TtlvByteString(Tags.IV_COUNTER_NONCE, nonce),
+                    new org.keyhaven.kmip.ttlv.TtlvBoolean(Tags.INIT_INDICATOR, true))))));
+            byte[] correlation = first.get(Tags.CORRELATION_VALUE, TtlvByteString.class).value();
+            TtlvStructure stolen = only(intruder.send(request(ProtocolVersion.V1_4, item(Operation.DECRYPT, id(id),
+                    new TtlvByteString(Tags.DATA, new byte[0]), new TtlvByteString(Tags.CORRELATION_VALUE,
+                            correlation)))));
+            TtlvStructure last = succeeded(only(kmip.send(request(ProtocolVersion.V1_4, item(Operation.DECRYPT, id(id),
+                    new TtlvByteString(Tags.DATA, java.util.Arrays.copyOfRange(ciphertext, 24, 40)),
+                    new TtlvByteString(Tags.CORRELATION_VALUE, correlation),
+                    new org.keyhaven.kmip.ttlv.TtlvBoolean(Tags.FINAL_INDICATOR, true),
+                    new TtlvByteString(Tags.AUTHENTICATED_ENCRYPTION_TAG, tag))))));
+
+            assertThat(first.get(Tags.DATA, TtlvByteString.class).length()).isZero();
+            assertThat(Kmip.status(stolen)).isEqualTo(Kmip.FAILED);
+            assertThat(last.get(Tags.DATA, TtlvByteString.class).value()).isEqualTo(plaintext);
+            assertThat(last.find(Tags.CORRELATION_VALUE)).isEmpty();
+        }
+    }
+
+    @Test
     void kmip21ReadsAndWritesAttributesAsTheirOwnTags() {
         Account officer = Fixtures.officer();
         ClientCredentials client = ClientIdentities.create(officer, "kmip-21");

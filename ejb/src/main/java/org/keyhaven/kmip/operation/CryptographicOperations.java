@@ -2,6 +2,7 @@ package org.keyhaven.kmip.operation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.keyhaven.crypto.BlockCiphers;
 import org.keyhaven.kmip.message.KmipFailure;
 import org.keyhaven.kmip.message.OperationContext;
@@ -40,6 +41,10 @@ final class CryptographicOperations {
 
     TtlvStructure encrypt(OperationContext context, TtlvStructure payload) {
         String id = Payloads.uniqueIdentifier(context, payload);
+        Optional<CipherPart> part = part(payload);
+        if (part.isPresent()) {
+            return multiPart(context, payload, id, true, part.get());
+        }
         TtlvStructure parameters = parameters(payload, id);
         byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
                 .orElse(null);
@@ -58,6 +63,10 @@ final class CryptographicOperations {
 
     TtlvStructure decrypt(OperationContext context, TtlvStructure payload) {
         String id = Payloads.uniqueIdentifier(context, payload);
+        Optional<CipherPart> part = part(payload);
+        if (part.isPresent()) {
+            return multiPart(context, payload, id, false, part.get());
+        }
         TtlvStructure parameters = parameters(payload, id);
         byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
                 .orElse(null);
@@ -72,6 +81,48 @@ final class CryptographicOperations {
         }
         return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id).bytes(Tags.DATA, objects.decrypt(id, request))
                 .build();
+    }
+
+    /** A part of a multi-part operation, if the request is one (Init Indicator, Correlation Value). */
+    private static Optional<CipherPart> part(TtlvStructure payload) {
+        boolean init = payload.find(Tags.INIT_INDICATOR, TtlvBoolean.class).map(TtlvBoolean::value).orElse(false);
+        boolean last = payload.find(Tags.FINAL_INDICATOR, TtlvBoolean.class).map(TtlvBoolean::value).orElse(false);
+        byte[] correlation = payload.find(Tags.CORRELATION_VALUE, TtlvByteString.class).map(TtlvByteString::value)
+                .orElse(null);
+        if (!init && correlation == null) {
+            return Optional.empty();
+        }
+        if (init == (correlation != null)) {
+            throw new KmipFailure(ResultReason.INVALID_FIELD, "a multi-part operation starts with the Init Indicator"
+                    + " and continues with the Correlation Value, never both");
+        }
+        return Optional.of(new CipherPart(init, last, correlation));
+    }
+
+    private TtlvStructure multiPart(OperationContext context, TtlvStructure payload, String id, boolean encrypt,
+            CipherPart part) {
+        byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
+                .orElse(null);
+        byte[] tag = payload.find(Tags.AUTHENTICATED_ENCRYPTION_TAG, TtlvByteString.class)
+                .map(TtlvByteString::value).orElse(null);
+        // later parts continue with the parameters the first part set; only their data and tag matter
+        CipherRequest request = part.start()
+                ? cipherRequest(context.version(), parameters(payload, id), payload, iv, tag, encrypt)
+                : new CipherRequest(BlockCiphers.Mode.ECB, BlockCiphers.Padding.NONE, null, 0, 0, data(payload), null,
+                        tag);
+        CipherOutput output = objects.cipherPart(id, encrypt, request, part);
+        StructureBuilder response = Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id)
+                .bytes(Tags.DATA, output.data());
+        if (output.iv() != null) {
+            response.bytes(Tags.IV_COUNTER_NONCE, output.iv());
+        }
+        if (output.correlation() != null) {
+            response.bytes(Tags.CORRELATION_VALUE, output.correlation());
+        }
+        if (output.tag() != null) {
+            response.bytes(Tags.AUTHENTICATED_ENCRYPTION_TAG, output.tag());
+        }
+        return response.build();
     }
 
     TtlvStructure mac(OperationContext context, TtlvStructure payload) {

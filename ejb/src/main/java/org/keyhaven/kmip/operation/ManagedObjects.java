@@ -56,6 +56,13 @@ public interface ManagedObjects {
     /** Decrypts: the decrypt grant, the Decrypt usage, a key that still processes data (Active, Deactivated, ...). */
     byte[] decrypt(String uniqueIdentifier, CipherRequest request);
 
+    /**
+     * One part of a multi-part Encrypt or Decrypt: the first part is checked like a single operation and starts it,
+     * later parts continue it (only the client that started it, on the same key), the last part finishes it.
+     * Every part is checked against the key's state and limits again, and audited.
+     */
+    CipherOutput cipherPart(String uniqueIdentifier, boolean encrypt, CipherRequest request, CipherPart part);
+
     /** A MAC with an HMAC key (mac grant, MAC usage, Active). */
     byte[] mac(String uniqueIdentifier, byte[] data);
 

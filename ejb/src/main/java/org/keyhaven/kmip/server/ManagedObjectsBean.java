@@ -45,6 +45,8 @@ import org.keyhaven.key.KeyView;
 import org.keyhaven.key.ManagedKey;
 import org.keyhaven.key.NewKeys;
 import org.keyhaven.key.RevocationReason;
+import org.keyhaven.kmip.operation.CipherOutput;
+import org.keyhaven.kmip.operation.CipherPart;
 import org.keyhaven.kmip.operation.CipherRequest;
 import org.keyhaven.kmip.operation.LocateQuery;
 import org.keyhaven.kmip.operation.ManagedObjects;
@@ -78,6 +80,9 @@ public class ManagedObjectsBean implements ManagedObjects {
 
     @EJB
     private AuditLog audit;
+
+    @Inject
+    private CipherStreams streams;
 
     @Override
     @AuditedOperation("key.create")
@@ -243,6 +248,66 @@ public class ManagedObjectsBean implements ManagedObjects {
     }
 
     @Override
+    @AuditedOperation(value = "crypto.part", object = 0)
+    public CipherOutput cipherPart(String uniqueIdentifier, boolean encrypt, CipherRequest request, CipherPart part) {
+        String operation = encrypt ? "crypto.encrypt" : "crypto.decrypt";
+        Client client = access.caller();
+        if (part.start()) {
+            BlockCiphers.Stream stream = withKey(uniqueIdentifier, encrypt ? GrantOperation.ENCRYPT
+                    : GrantOperation.DECRYPT, encrypt ? KeyUsage.ENCRYPT : KeyUsage.DECRYPT,
+                    encrypt ? KeyUse.PROTECT : KeyUse.PROCESS, request.data().length, operation, (key, secret) -> {
+                        requireAes(key);
+                        return BlockCiphers.start(encrypt, secret, request.mode(), request.padding(), request.iv(),
+                                request.ivLength(), request.aad(), request.tagLength());
+                    });
+            byte[] generated = request.iv() == null ? stream.iv() : null;
+            if (part.last()) {
+                return finished(stream, request, generated);
+            }
+            byte[] output = stream.update(request.data());
+            return new CipherOutput(output, streams.add(client.principalName(), key(uniqueIdentifier), encrypt,
+                    stream), generated, null);
+        }
+        String keyId = key(uniqueIdentifier);
+        CipherStreams.Entry entry = streams.take(part.correlation(), client.principalName(), keyId, encrypt);
+        boolean keep = false;
+        try {
+            checkUse(client, keyId, encrypt ? GrantOperation.ENCRYPT : GrantOperation.DECRYPT,
+                    encrypt ? KeyUsage.ENCRYPT : KeyUsage.DECRYPT, encrypt ? KeyUse.PROTECT : KeyUse.PROCESS,
+                    request.data().length);
+            audit.record(AuditEvent.of(operation).object(keyId, null).detail("protocol", "kmip")
+                    .detail("part", part.last() ? "last" : "next"));
+            if (part.last()) {
+                return finished(entry.stream(), request, null);
+            }
+            byte[] output = entry.stream().update(request.data());
+            keep = true;
+            return new CipherOutput(output, part.correlation(), null, null);
+        } finally {
+            if (keep) {
+                streams.putBack(part.correlation(), entry);
+            } else {
+                entry.stream().close();
+            }
+        }
+    }
+
+    private static CipherOutput finished(BlockCiphers.Stream stream, CipherRequest request, byte[] generatedIv) {
+        try {
+            BlockCiphers.Encrypted end = stream.finish(request.data(), request.tag());
+            return new CipherOutput(end.ciphertext(), null, generatedIv, end.tag());
+        } catch (AuthenticationFailedException e) {
+            throw new KeyhavenException(ErrorCode.INVALID_CIPHERTEXT, "the data does not authenticate (altered, or"
+                    + " another key, nonce or associated data)");
+        }
+    }
+
+    /** The id of a key the caller may see. */
+    private String key(String uniqueIdentifier) {
+        return visible(access.caller(), uniqueIdentifier).id();
+    }
+
+    @Override
     @AuditedOperation(value = "crypto.mac", object = 0)
     public byte[] mac(String uniqueIdentifier, byte[] data) {
         return withKey(uniqueIdentifier, GrantOperation.MAC, KeyUsage.MAC, KeyUse.PROTECT, data.length,
@@ -278,7 +343,24 @@ public class ManagedObjectsBean implements ManagedObjects {
     private <T> T withKey(String uniqueIdentifier, GrantOperation operation, KeyUsage usage, KeyUse use,
             long bytes, String auditOperation, KeyWork<T> work) {
         MasterKeyRing ring = keys.ring();
-        ManagedKey key = permitted(access.caller(), uniqueIdentifier, operation);
+        ManagedKey key = checkUse(access.caller(), uniqueIdentifier, operation, usage, use, bytes);
+        int number = key.currentVersion();
+        T result;
+        try (SecretBytes secret = key.version(number).unwrap(ring)) {
+            result = work.perform(key, secret);
+        }
+        audit.record(AuditEvent.of(auditOperation).object(key.id(), number).detail("protocol", "kmip"));
+        return result;
+    }
+
+    /**
+     * The key, if the client may use it this way now: grant (or ownership), usage, state, periods; spends its
+     * usage limit.
+     */
+    private ManagedKey checkUse(Client client, String uniqueIdentifier, GrantOperation operation, KeyUsage usage,
+            KeyUse use, long bytes) {
+        keys.ring();
+        ManagedKey key = permitted(client, uniqueIdentifier, operation);
         int number = key.currentVersion();
         if (!key.usages().contains(usage)) {
             throw new KeyhavenException(ErrorCode.FORBIDDEN, "the key's Cryptographic Usage Mask does not allow"
@@ -296,12 +378,7 @@ public class ManagedObjectsBean implements ManagedObjects {
             key.setAttribute(StoredAttributes.key(StandardAttribute.USAGE_LIMITS), spent.orElseThrow());
             repository.flush(key);
         }
-        T result;
-        try (SecretBytes secret = key.version(number).unwrap(ring)) {
-            result = work.perform(key, secret);
-        }
-        audit.record(AuditEvent.of(auditOperation).object(key.id(), number).detail("protocol", "kmip"));
-        return result;
+        return key;
     }
 
     private static void requireAes(ManagedKey key) {

@@ -26,6 +26,7 @@ import org.keyhaven.key.KeyUsage;
 import org.keyhaven.key.KeyView;
 import org.keyhaven.kmip.message.MessageProcessor;
 import org.keyhaven.kmip.message.Tags;
+import org.keyhaven.kmip.operation.CipherOutput;
 import org.keyhaven.kmip.operation.KmipOperations;
 import org.keyhaven.kmip.operation.ManagedObjects;
 import org.keyhaven.kmip.ttlv.TtlvDecoder;
@@ -164,6 +165,9 @@ class KmipMessageFuzzTest {
                     }
                     if (type == RetrievedKey.class) {
                         return new RetrievedKey(key.id(), key.name(), 1, "AES", 256, null, "RAW", new byte[32], null);
+                    }
+                    if (type == CipherOutput.class) {
+                        return new CipherOutput(new byte[16], new byte[16], null, null);
                     }
                     if (type == BlockCiphers.Encrypted.class) {
                         return new BlockCiphers.Encrypted(new byte[16], new byte[12], new byte[16]);
