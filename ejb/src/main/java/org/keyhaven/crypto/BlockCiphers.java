@@ -6,8 +6,13 @@ import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.BufferedBlockCipher;
 import org.bouncycastle.crypto.DefaultBufferedBlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.StreamCipher;
 import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.engines.ChaCha7539Engine;
+import org.bouncycastle.crypto.engines.ChaChaEngine;
+import org.bouncycastle.crypto.modes.AEADCipher;
 import org.bouncycastle.crypto.modes.CBCBlockCipher;
+import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.modes.SICBlockCipher;
@@ -29,9 +34,18 @@ public final class BlockCiphers {
 
     private static final int BLOCK = 16;
 
-    /** Block cipher modes. */
+    /** Block cipher modes over AES, and ChaCha20 (RFC 8439) with and without Poly1305. */
     public enum Mode {
-        ECB, CBC, CTR, GCM
+        ECB, CBC, CTR, GCM, CHACHA20, CHACHA20_POLY1305;
+
+        /** Whether the mode runs on a ChaCha20 key rather than an AES key. */
+        public boolean chacha() {
+            return this == CHACHA20 || this == CHACHA20_POLY1305;
+        }
+
+        boolean aead() {
+            return this == GCM || this == CHACHA20_POLY1305;
+        }
     }
 
     /** Padding: none, or PKCS#5 (PKCS#7 on 16-byte blocks), for ECB and CBC only. */
@@ -61,8 +75,11 @@ public final class BlockCiphers {
             byte[] plaintext, byte[] aad, int tagLength) {
         Objects.requireNonNull(plaintext, "plaintext");
         byte[] usedIv = mode == Mode.ECB ? null : iv != null ? iv.clone() : randomIv(mode, ivLength);
-        if (mode == Mode.GCM) {
-            byte[] sealed = gcm(true, key, usedIv, plaintext, aad, tagLength);
+        if (mode == Mode.CHACHA20) {
+            return new Encrypted(chacha20(key, usedIv, plaintext), usedIv, null);
+        }
+        if (mode.aead()) {
+            byte[] sealed = aead(true, key, mode, usedIv, plaintext, aad, tagLength);
             int split = sealed.length - tagLength;
             return new Encrypted(Arrays.copyOf(sealed, split), usedIv, Arrays.copyOfRange(sealed, split,
                     sealed.length));
@@ -82,14 +99,17 @@ public final class BlockCiphers {
         if (mode != Mode.ECB && iv == null) {
             throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "an IV, counter or nonce is required for " + mode);
         }
-        if (mode == Mode.GCM) {
+        if (mode == Mode.CHACHA20) {
+            return chacha20(key, iv, ciphertext);
+        }
+        if (mode.aead()) {
             if (tag == null) {
-                throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "the GCM tag is required");
+                throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "the authentication tag is required");
             }
             byte[] sealed = new byte[ciphertext.length + tag.length];
             System.arraycopy(ciphertext, 0, sealed, 0, ciphertext.length);
             System.arraycopy(tag, 0, sealed, ciphertext.length, tag.length);
-            return gcm(false, key, iv, sealed, aad, tag.length);
+            return aead(false, key, mode, iv, sealed, aad, tag.length);
         }
         return block(false, key, mode, padding, iv, ciphertext);
     }
@@ -103,6 +123,9 @@ public final class BlockCiphers {
      */
     public static Stream start(boolean encrypt, SecretBytes key, Mode mode, Padding padding, byte[] iv,
             int ivLength, byte[] aad, int tagLength) {
+        if (mode.chacha()) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "multi-part operations take AES modes only");
+        }
         requireAesKey(key);
         byte[] usedIv = mode == Mode.ECB ? null : iv != null ? iv.clone() : encrypt ? randomIv(mode, ivLength) : null;
         if (mode != Mode.ECB && usedIv == null) {
@@ -243,7 +266,7 @@ public final class BlockCiphers {
     }
 
     private static byte[] randomIv(Mode mode, int ivLength) {
-        int length = ivLength > 0 ? ivLength : mode == Mode.GCM ? AesGcm.NONCE_BYTES : BLOCK;
+        int length = ivLength > 0 ? ivLength : mode == Mode.GCM || mode.chacha() ? AesGcm.NONCE_BYTES : BLOCK;
         byte[] iv = new byte[length];
         KeyhavenProvider.random().nextBytes(iv);
         return iv;
@@ -269,7 +292,8 @@ public final class BlockCiphers {
             case ECB -> engine;
             case CBC -> CBCBlockCipher.newInstance(engine);
             case CTR -> SICBlockCipher.newInstance(engine);
-            case GCM -> throw new IllegalArgumentException("GCM is not a plain block mode");
+            case GCM, CHACHA20, CHACHA20_POLY1305 -> throw new IllegalArgumentException(mode
+                    + " is not a plain block mode");
         };
         BufferedBlockCipher cipher = padding == Padding.PKCS5
                 ? new PaddedBufferedBlockCipher(chained, new PKCS7Padding()) : new DefaultBufferedBlockCipher(chained);
@@ -291,6 +315,39 @@ public final class BlockCiphers {
         }
     }
 
+    /** ChaCha20: a 64-bit nonce is the original construction, a 96-bit one RFC 8439's. */
+    private static byte[] chacha20(SecretBytes key, byte[] nonce, byte[] input) {
+        requireChaChaKey(key);
+        if (nonce.length != 8 && nonce.length != 12) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "a ChaCha20 nonce is 8 or 12 bytes; got "
+                    + nonce.length);
+        }
+        StreamCipher cipher = nonce.length == 8 ? new ChaChaEngine() : new ChaCha7539Engine();
+        KeyParameter keyCopy = LightweightKeys.copyOf(key);
+        try {
+            cipher.init(true, new ParametersWithIV(keyCopy, nonce));
+            byte[] output = new byte[input.length];
+            cipher.processBytes(input, 0, input.length, output, 0);
+            return output;
+        } finally {
+            LightweightKeys.wipe(keyCopy);
+            cipher.init(true, new ParametersWithIV(new KeyParameter(new byte[32]), new byte[nonce.length]));
+        }
+    }
+
+    private static byte[] aead(boolean encrypt, SecretBytes key, Mode mode, byte[] nonce, byte[] input, byte[] aad,
+            int tagLength) {
+        if (mode == Mode.CHACHA20_POLY1305) {
+            requireChaChaKey(key);
+            if (tagLength != 16 || nonce.length != 12) {
+                throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "ChaCha20-Poly1305 takes a 12-byte nonce and"
+                        + " a 16-byte tag");
+            }
+            return sealed(encrypt, new ChaCha20Poly1305(), key, nonce, input, aad, tagLength);
+        }
+        return gcm(encrypt, key, nonce, input, aad, tagLength);
+    }
+
     private static byte[] gcm(boolean encrypt, SecretBytes key, byte[] nonce, byte[] input, byte[] aad,
             int tagLength) {
         requireAesKey(key);
@@ -302,24 +359,39 @@ public final class BlockCiphers {
             throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "a GCM nonce is 1 to 128 bytes; got "
                     + nonce.length);
         }
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
+        try {
+            return sealed(encrypt, gcm, key, nonce, input, aad, tagLength);
+        } finally {
+            LightweightKeys.scrub(gcm);
+        }
+    }
+
+    /** An AEAD cipher over the whole input; a failed tag reveals nothing. */
+    private static byte[] sealed(boolean encrypt, AEADCipher cipher, SecretBytes key, byte[] nonce, byte[] input,
+            byte[] aad, int tagLength) {
         if (!encrypt && input.length < tagLength) {
             throw new AuthenticationFailedException();
         }
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
         KeyParameter keyCopy = LightweightKeys.copyOf(key);
         byte[] output = new byte[0];
         try {
-            gcm.init(encrypt, new AEADParameters(keyCopy, tagLength * 8, nonce, aad));
-            output = new byte[gcm.getOutputSize(input.length)];
-            int length = gcm.processBytes(input, 0, input.length, output, 0);
-            length += gcm.doFinal(output, length);
+            cipher.init(encrypt, new AEADParameters(keyCopy, tagLength * 8, nonce, aad));
+            output = new byte[cipher.getOutputSize(input.length)];
+            int length = cipher.processBytes(input, 0, input.length, output, 0);
+            length += cipher.doFinal(output, length);
             return Arrays.copyOf(output, length);
         } catch (InvalidCipherTextException e) {
             throw new AuthenticationFailedException();
         } finally {
             Arrays.fill(output, (byte) 0);
             LightweightKeys.wipe(keyCopy);
-            LightweightKeys.scrub(gcm);
+        }
+    }
+
+    private static void requireChaChaKey(SecretBytes key) {
+        if (key.length() != 32) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "ChaCha20 keys are 32 bytes; got " + key.length());
         }
     }
 

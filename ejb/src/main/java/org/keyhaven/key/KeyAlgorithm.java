@@ -28,7 +28,9 @@ public enum KeyAlgorithm {
     RSA("RSA", KeyKind.ASYMMETRIC, EnumSet.of(ENCRYPT, DECRYPT, WRAP, UNWRAP, SIGN, VERIFY), EnumSet.of(SIGN, VERIFY)),
     EC("EC", KeyKind.ASYMMETRIC, EnumSet.of(SIGN, VERIFY), EnumSet.of(SIGN, VERIFY)),
     ED25519("Ed25519", KeyKind.ASYMMETRIC, EnumSet.of(SIGN, VERIFY), EnumSet.of(SIGN, VERIFY)),
-    SECRET_DATA("SECRET-DATA", KeyKind.SECRET_DATA, EnumSet.noneOf(KeyUsage.class), EnumSet.noneOf(KeyUsage.class));
+    SECRET_DATA("SECRET-DATA", KeyKind.SECRET_DATA, EnumSet.noneOf(KeyUsage.class), EnumSet.noneOf(KeyUsage.class)),
+    /** ChaCha20 (RFC 8439) for KMIP clients: its stream cipher and ChaCha20-Poly1305 AEAD. */
+    CHACHA20("ChaCha20", KeyKind.SYMMETRIC, EnumSet.of(ENCRYPT, DECRYPT), EnumSet.of(ENCRYPT, DECRYPT));
 
     private final String externalName;
     private final KeyKind kind;
@@ -85,6 +87,6 @@ public enum KeyAlgorithm {
         }
         throw new KeyhavenException(ErrorCode.UNKNOWN_ALGORITHM,
                 "unknown algorithm '" + Texts.printable(text, 40) + "'; known: AES, HMAC-SHA256, HMAC-SHA384, "
-                        + "HMAC-SHA512, RSA, EC, Ed25519, SECRET-DATA");
+                        + "HMAC-SHA512, RSA, EC, Ed25519, SECRET-DATA, ChaCha20");
     }
 }

@@ -46,6 +46,8 @@ public record KeySpec(KeyAlgorithm algorithm, int lengthBits, EcCurve curve) {
                     length != null && length % 8 == 0 && length >= algorithm.macBits() && length <= MAX_HMAC_BITS,
                     algorithm.externalName() + " keys are " + algorithm.macBits() + " to " + MAX_HMAC_BITS
                             + " bits, a multiple of 8");
+            case CHACHA20 -> sized(algorithm, length, 256, length != null && length == 256,
+                    "ChaCha20 keys are 256 bits");
             case SECRET_DATA -> sized(algorithm, length, 256,
                     length != null && length % 8 == 0 && length >= 8 && length <= MAX_SECRET_DATA_BITS,
                     "secret data is 8 to " + MAX_SECRET_DATA_BITS + " bits, a multiple of 8");

@@ -156,6 +156,42 @@ class BlockCiphersTest {
         assertThat(joined).isEqualTo(whole.ciphertext());
     }
 
+    @Test
+    void chacha20MatchesItsTestVectorsWithEitherNonceLength() {
+        SecretBytes zero = key("00".repeat(32));
+
+        Encrypted original = BlockCiphers.encrypt(zero, Mode.CHACHA20, Padding.NONE, new byte[8], 0, new byte[64],
+                null, 0);
+        Encrypted rfc8439 = BlockCiphers.encrypt(zero, Mode.CHACHA20, Padding.NONE, new byte[12], 0, new byte[64],
+                null, 0);
+
+        assertThat(HEX.formatHex(original.ciphertext())).startsWith("76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1a");
+        // with an all-zero nonce and the counter at 0 both constructions give the same key stream
+        assertThat(rfc8439.ciphertext()).isEqualTo(original.ciphertext());
+        assertThat(BlockCiphers.decrypt(zero, Mode.CHACHA20, Padding.NONE, new byte[8], original.ciphertext(), null,
+                null)).isEqualTo(new byte[64]);
+        assertThatThrownBy(() -> BlockCiphers.encrypt(key(SP800_38A_KEY), Mode.CHACHA20, Padding.NONE, new byte[8],
+                0, new byte[1], null, 0)).isInstanceOf(KeyhavenException.class).hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void chacha20Poly1305MatchesRfc8439() {
+        SecretBytes key = key("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f");
+        byte[] nonce = hex("070000004041424344454647");
+        byte[] aad = hex("50515253c0c1c2c3c4c5c6c7");
+        byte[] plaintext = ("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the"
+                + " future, sunscreen would be it.").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        Encrypted out = BlockCiphers.encrypt(key, Mode.CHACHA20_POLY1305, Padding.NONE, nonce, 0, plaintext, aad, 16);
+
+        assertThat(HEX.formatHex(out.ciphertext())).startsWith("d31a8d34648e60db7b86afbc53ef7ec2a4aded51296e08fe");
+        assertThat(HEX.formatHex(out.tag())).isEqualTo("1ae10b594f09e26a7e902ecbd0600691");
+        assertThat(BlockCiphers.decrypt(key, Mode.CHACHA20_POLY1305, Padding.NONE, nonce, out.ciphertext(), aad,
+                out.tag())).isEqualTo(plaintext);
+        assertThatThrownBy(() -> BlockCiphers.decrypt(key, Mode.CHACHA20_POLY1305, Padding.NONE, nonce,
+                out.ciphertext(), new byte[1], out.tag())).isInstanceOf(AuthenticationFailedException.class);
+    }
+
     private static SecretBytes key(String hex) {
         return SecretBytes.adopt(HEX.parseHex(hex));
     }

@@ -46,7 +46,8 @@ class KeyDefinitionTest {
                 Arguments.of(KeyAlgorithm.EC, EnumSet.of(SIGN, VERIFY), EnumSet.of(SIGN, VERIFY)),
                 Arguments.of(KeyAlgorithm.ED25519, EnumSet.of(SIGN, VERIFY), EnumSet.of(SIGN, VERIFY)),
                 Arguments.of(KeyAlgorithm.SECRET_DATA, EnumSet.noneOf(KeyUsage.class),
-                        EnumSet.noneOf(KeyUsage.class)));
+                        EnumSet.noneOf(KeyUsage.class)),
+                Arguments.of(KeyAlgorithm.CHACHA20, EnumSet.of(ENCRYPT, DECRYPT), EnumSet.of(ENCRYPT, DECRYPT)));
     }
 
     @Test

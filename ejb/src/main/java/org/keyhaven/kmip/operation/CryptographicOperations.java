@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keyhaven.crypto.BlockCiphers;
+import org.keyhaven.key.KeyAlgorithm;
+import org.keyhaven.key.KeyView;
 import org.keyhaven.kmip.message.KmipFailure;
 import org.keyhaven.kmip.message.OperationContext;
 import org.keyhaven.kmip.message.ProtocolVersion;
@@ -12,6 +14,7 @@ import org.keyhaven.kmip.message.StructureBuilder;
 import org.keyhaven.kmip.message.Tags;
 import org.keyhaven.kmip.ttlv.TtlvBoolean;
 import org.keyhaven.kmip.ttlv.TtlvByteString;
+import org.keyhaven.kmip.ttlv.TtlvEnumeration;
 import org.keyhaven.kmip.ttlv.TtlvInteger;
 import org.keyhaven.kmip.ttlv.TtlvItem;
 import org.keyhaven.kmip.ttlv.TtlvStructure;
@@ -27,6 +30,9 @@ final class CryptographicOperations {
     private static final int MODE_ECB = 0x02;
     private static final int MODE_CTR = 0x06;
     private static final int MODE_GCM = 0x09;
+    private static final int MODE_AEAD = 0x12;
+    /** Not a KMIP value: how a ChaCha20 key without a Block Cipher Mode is used here. */
+    private static final int MODE_CHACHA20 = -1;
     private static final int PADDING_NONE = 0x01;
     private static final int PADDING_PKCS5 = 0x03;
     private static final int VALID = 0x01;
@@ -45,7 +51,7 @@ final class CryptographicOperations {
         if (part.isPresent()) {
             return multiPart(context, payload, id, true, part.get());
         }
-        TtlvStructure parameters = parameters(payload, id);
+        TtlvStructure parameters = parameters(payload, objects.describe(id));
         byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
                 .orElse(null);
         CipherRequest request = cipherRequest(context.version(), parameters, payload, iv, null, true);
@@ -67,7 +73,7 @@ final class CryptographicOperations {
         if (part.isPresent()) {
             return multiPart(context, payload, id, false, part.get());
         }
-        TtlvStructure parameters = parameters(payload, id);
+        TtlvStructure parameters = parameters(payload, objects.describe(id));
         byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
                 .orElse(null);
         byte[] tag = payload.find(Tags.AUTHENTICATED_ENCRYPTION_TAG, TtlvByteString.class)
@@ -107,7 +113,7 @@ final class CryptographicOperations {
                 .map(TtlvByteString::value).orElse(null);
         // later parts continue with the parameters the first part set; only their data and tag matter
         CipherRequest request = part.start()
-                ? cipherRequest(context.version(), parameters(payload, id), payload, iv, tag, encrypt)
+                ? cipherRequest(context.version(), parameters(payload, objects.describe(id)), payload, iv, tag, encrypt)
                 : new CipherRequest(BlockCiphers.Mode.ECB, BlockCiphers.Padding.NONE, null, 0, 0, data(payload), null,
                         tag);
         CipherOutput output = objects.cipherPart(id, encrypt, request, part);
@@ -145,17 +151,21 @@ final class CryptographicOperations {
     }
 
     /** The request's Cryptographic Parameters over the key's: a field the request gives wins. */
-    private TtlvStructure parameters(TtlvStructure payload, String id) {
+    private static TtlvStructure parameters(TtlvStructure payload, KeyView key) {
         List<TtlvItem> merged = new ArrayList<>(payload.find(Tags.CRYPTOGRAPHIC_PARAMETERS, TtlvStructure.class)
                 .map(TtlvStructure::children).orElse(List.of()));
-        String stored = objects.describe(id).attributes().get(StoredAttributes.key(
-                StandardAttribute.CRYPTOGRAPHIC_PARAMETERS));
+        String stored = key.attributes().get(StoredAttributes.key(StandardAttribute.CRYPTOGRAPHIC_PARAMETERS));
         if (stored != null) {
             for (TtlvItem field : StoredAttributes.decode(stored).get(0).as(TtlvStructure.class).children()) {
                 if (merged.stream().noneMatch(given -> given.tag().equals(field.tag()))) {
                     merged.add(field);
                 }
             }
+        }
+        if (KeyAlgorithm.parse(key.algorithm()) == KeyAlgorithm.CHACHA20
+                && merged.stream().noneMatch(given -> given.tag().equals(Tags.BLOCK_CIPHER_MODE))) {
+            // a ChaCha20 key without a mode is the ChaCha20 stream cipher
+            merged.add(new TtlvEnumeration(Tags.BLOCK_CIPHER_MODE, MODE_CHACHA20));
         }
         return new TtlvStructure(Tags.CRYPTOGRAPHIC_PARAMETERS, merged);
     }
@@ -170,8 +180,10 @@ final class CryptographicOperations {
             case MODE_CBC -> BlockCiphers.Mode.CBC;
             case MODE_CTR -> BlockCiphers.Mode.CTR;
             case MODE_GCM -> BlockCiphers.Mode.GCM;
+            case MODE_AEAD -> BlockCiphers.Mode.CHACHA20_POLY1305;
+            case MODE_CHACHA20 -> BlockCiphers.Mode.CHACHA20;
             default -> throw new KmipFailure(ResultReason.UNSUPPORTED_CRYPTOGRAPHIC_PARAMETERS, "Block Cipher Mode "
-                    + modeCode + " is not supported; ECB, CBC, CTR and GCM are");
+                    + modeCode + " is not supported; ECB, CBC, CTR, GCM and (with ChaCha20 keys) AEAD are");
         };
         int paddingCode = Payloads.enumeration(parameters, Tags.PADDING_METHOD).orElse(PADDING_NONE);
         BlockCiphers.Padding padding = switch (paddingCode) {
@@ -182,9 +194,10 @@ final class CryptographicOperations {
         };
         int tagLength = tag != null ? tag.length
                 : Payloads.integer(parameters, Tags.TAG_LENGTH).orElse(DEFAULT_TAG);
-        if (mode == BlockCiphers.Mode.GCM && !version.atLeast(ProtocolVersion.V1_4)) {
-            throw new KmipFailure(ResultReason.FEATURE_NOT_SUPPORTED, "GCM needs KMIP 1.4 or later: earlier versions"
-                    + " have no field for the authentication tag or the associated data");
+        boolean aead = mode == BlockCiphers.Mode.GCM || mode == BlockCiphers.Mode.CHACHA20_POLY1305;
+        if (aead && !version.atLeast(ProtocolVersion.V1_4)) {
+            throw new KmipFailure(ResultReason.FEATURE_NOT_SUPPORTED, mode + " needs KMIP 1.4 or later: earlier"
+                    + " versions have no field for the authentication tag or the associated data");
         }
         if (mode == BlockCiphers.Mode.GCM && !(tagLength == 4 || tagLength == 8 || tagLength >= 12 && tagLength <= 16)) {
             // the reason the OASIS cases give for a tag length SP 800-38D does not allow

@@ -29,6 +29,8 @@ public final class KmipAlgorithms {
     private static final int HMAC_SHA384 = 0x0A;
     private static final int HMAC_SHA512 = 0x0B;
     private static final int EC = 0x1A;
+    private static final int CHACHA20 = 0x1C;
+    private static final int CHACHA20_POLY1305 = 0x1E;
     private static final int ED25519 = 0x37;
 
     private static final int MASK_MAC = 0x80 | 0x100;
@@ -46,6 +48,7 @@ public final class KmipAlgorithms {
             case HMAC_SHA384 -> HMAC_SHA384;
             case HMAC_SHA512 -> HMAC_SHA512;
             case ED25519 -> ED25519;
+            case CHACHA20 -> CHACHA20;
             case SECRET_DATA -> -1;
         };
     }
@@ -59,8 +62,9 @@ public final class KmipAlgorithms {
             case HMAC_SHA384 -> KeyAlgorithm.HMAC_SHA384;
             case HMAC_SHA512 -> KeyAlgorithm.HMAC_SHA512;
             case ED25519 -> KeyAlgorithm.ED25519;
+            case CHACHA20, CHACHA20_POLY1305 -> KeyAlgorithm.CHACHA20;
             default -> throw new KmipFailure(ResultReason.INVALID_FIELD, "Cryptographic Algorithm " + code
-                    + " is not supported; supported: AES, RSA, EC/ECDSA, HMAC-SHA256/384/512, Ed25519");
+                    + " is not supported; supported: AES, ChaCha20, RSA, EC/ECDSA, HMAC-SHA256/384/512, Ed25519");
         };
     }
 

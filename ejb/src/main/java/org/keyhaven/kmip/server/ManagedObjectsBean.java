@@ -225,7 +225,7 @@ public class ManagedObjectsBean implements ManagedObjects {
     public BlockCiphers.Encrypted encrypt(String uniqueIdentifier, CipherRequest request) {
         return withKey(uniqueIdentifier, GrantOperation.ENCRYPT, KeyUsage.ENCRYPT, KeyUse.PROTECT,
                 request.data().length, "crypto.encrypt", (key, secret) -> {
-                    requireAes(key);
+                    requireCipherKey(key, request.mode());
                     return BlockCiphers.encrypt(secret, request.mode(), request.padding(), request.iv(),
                             request.ivLength(), request.data(), request.aad(), request.tagLength());
                 });
@@ -236,7 +236,7 @@ public class ManagedObjectsBean implements ManagedObjects {
     public byte[] decrypt(String uniqueIdentifier, CipherRequest request) {
         return withKey(uniqueIdentifier, GrantOperation.DECRYPT, KeyUsage.DECRYPT, KeyUse.PROCESS,
                 request.data().length, "crypto.decrypt", (key, secret) -> {
-                    requireAes(key);
+                    requireCipherKey(key, request.mode());
                     try {
                         return BlockCiphers.decrypt(secret, request.mode(), request.padding(), request.iv(),
                                 request.data(), request.aad(), request.tag());
@@ -256,7 +256,7 @@ public class ManagedObjectsBean implements ManagedObjects {
             BlockCiphers.Stream stream = withKey(uniqueIdentifier, encrypt ? GrantOperation.ENCRYPT
                     : GrantOperation.DECRYPT, encrypt ? KeyUsage.ENCRYPT : KeyUsage.DECRYPT,
                     encrypt ? KeyUse.PROTECT : KeyUse.PROCESS, request.data().length, operation, (key, secret) -> {
-                        requireAes(key);
+                        requireCipherKey(key, request.mode());
                         return BlockCiphers.start(encrypt, secret, request.mode(), request.padding(), request.iv(),
                                 request.ivLength(), request.aad(), request.tagLength());
                     });
@@ -381,10 +381,12 @@ public class ManagedObjectsBean implements ManagedObjects {
         return key;
     }
 
-    private static void requireAes(ManagedKey key) {
-        if (key.algorithm() != KeyAlgorithm.AES) {
-            throw new KeyhavenException(ErrorCode.KEY_NOT_USABLE, "KMIP Encrypt and Decrypt take AES keys here; key "
-                    + key.id() + " is " + key.spec(), key.id());
+    /** AES keys for the AES modes, ChaCha20 keys for the ChaCha20 ones. */
+    private static void requireCipherKey(ManagedKey key, BlockCiphers.Mode mode) {
+        KeyAlgorithm wanted = mode.chacha() ? KeyAlgorithm.CHACHA20 : KeyAlgorithm.AES;
+        if (key.algorithm() != wanted) {
+            throw new KeyhavenException(ErrorCode.KEY_NOT_USABLE, mode + " takes " + wanted.externalName()
+                    + " keys; key " + key.id() + " is " + key.spec(), key.id());
         }
     }
 
