@@ -42,8 +42,8 @@ public final class KmipClient implements AutoCloseable {
     public static KmipClient connect(PrivateKey key, List<X509Certificate> chain) {
         try {
             SSLContext context = AppClient.mutualTls(key, chain);
-            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost",
-                    Suite.port(KMIP_PORT));
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(listening(), "localhost",
+                    Suite.port(KMIP_PORT), true);
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(parameters);
@@ -52,6 +52,29 @@ public final class KmipClient implements AutoCloseable {
             return new KmipClient(socket);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A plain connection to the KMIP port, waiting (bounded) for the listener: it starts just after a deployment,
+     * once Keyhaven is unsealed and its TLS certificate issued.
+     */
+    private static java.net.Socket listening() throws IOException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                return new java.net.Socket("localhost", Suite.port(KMIP_PORT));
+            } catch (java.net.ConnectException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
