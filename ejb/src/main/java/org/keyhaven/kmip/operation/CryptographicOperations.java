@@ -14,7 +14,6 @@ import org.keyhaven.kmip.message.StructureBuilder;
 import org.keyhaven.kmip.message.Tags;
 import org.keyhaven.kmip.ttlv.TtlvBoolean;
 import org.keyhaven.kmip.ttlv.TtlvByteString;
-import org.keyhaven.kmip.ttlv.TtlvEnumeration;
 import org.keyhaven.kmip.ttlv.TtlvInteger;
 import org.keyhaven.kmip.ttlv.TtlvItem;
 import org.keyhaven.kmip.ttlv.TtlvStructure;
@@ -31,8 +30,6 @@ final class CryptographicOperations {
     private static final int MODE_CTR = 0x06;
     private static final int MODE_GCM = 0x09;
     private static final int MODE_AEAD = 0x12;
-    /** Not a KMIP value: how a ChaCha20 key without a Block Cipher Mode is used here. */
-    private static final int MODE_CHACHA20 = -1;
     private static final int PADDING_NONE = 0x01;
     private static final int PADDING_PKCS5 = 0x03;
     private static final int VALID = 0x01;
@@ -51,10 +48,11 @@ final class CryptographicOperations {
         if (part.isPresent()) {
             return multiPart(context, payload, id, true, part.get());
         }
-        TtlvStructure parameters = parameters(payload, objects.describe(id));
+        KeyView key = objects.describe(id);
+        TtlvStructure parameters = parameters(payload, key);
         byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
                 .orElse(null);
-        CipherRequest request = cipherRequest(context.version(), parameters, payload, iv, null, true);
+        CipherRequest request = cipherRequest(context.version(), key, parameters, payload, iv, null, true);
         BlockCiphers.Encrypted encrypted = objects.encrypt(id, request);
         StructureBuilder response = Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id)
                 .bytes(Tags.DATA, encrypted.ciphertext());
@@ -73,12 +71,13 @@ final class CryptographicOperations {
         if (part.isPresent()) {
             return multiPart(context, payload, id, false, part.get());
         }
-        TtlvStructure parameters = parameters(payload, objects.describe(id));
+        KeyView key = objects.describe(id);
+        TtlvStructure parameters = parameters(payload, key);
         byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
                 .orElse(null);
         byte[] tag = payload.find(Tags.AUTHENTICATED_ENCRYPTION_TAG, TtlvByteString.class)
                 .map(TtlvByteString::value).orElse(null);
-        CipherRequest request = cipherRequest(context.version(), parameters, payload, iv, tag, false);
+        CipherRequest request = cipherRequest(context.version(), key, parameters, payload, iv, tag, false);
         if (request.mode() != BlockCiphers.Mode.ECB && iv == null) {
             throw new KmipFailure(ResultReason.INVALID_MESSAGE, "the IV, counter or nonce is missing");
         }
@@ -113,7 +112,7 @@ final class CryptographicOperations {
                 .map(TtlvByteString::value).orElse(null);
         // later parts continue with the parameters the first part set; only their data and tag matter
         CipherRequest request = part.start()
-                ? cipherRequest(context.version(), parameters(payload, objects.describe(id)), payload, iv, tag, encrypt)
+                ? cipherRequest(context.version(), objects.describe(id), payload, iv, tag, encrypt)
                 : new CipherRequest(BlockCiphers.Mode.ECB, BlockCiphers.Padding.NONE, null, 0, 0, data(payload), null,
                         tag);
         CipherOutput output = objects.cipherPart(id, encrypt, request, part);
@@ -162,28 +161,31 @@ final class CryptographicOperations {
                 }
             }
         }
-        if (KeyAlgorithm.parse(key.algorithm()) == KeyAlgorithm.CHACHA20
-                && merged.stream().noneMatch(given -> given.tag().equals(Tags.BLOCK_CIPHER_MODE))) {
-            // a ChaCha20 key without a mode is the ChaCha20 stream cipher
-            merged.add(new TtlvEnumeration(Tags.BLOCK_CIPHER_MODE, MODE_CHACHA20));
-        }
         return new TtlvStructure(Tags.CRYPTOGRAPHIC_PARAMETERS, merged);
     }
 
     /** @param encrypt whether a Random IV (the server chooses it) applies */
-    private static CipherRequest cipherRequest(ProtocolVersion version, TtlvStructure parameters,
+    private static CipherRequest cipherRequest(ProtocolVersion version, KeyView key, TtlvStructure payload,
+            byte[] iv, byte[] tag, boolean encrypt) {
+        return cipherRequest(version, key, parameters(payload, key), payload, iv, tag, encrypt);
+    }
+
+    private static CipherRequest cipherRequest(ProtocolVersion version, KeyView key, TtlvStructure parameters,
             TtlvStructure payload, byte[] iv, byte[] tag, boolean encrypt) {
-        int modeCode = Payloads.enumeration(parameters, Tags.BLOCK_CIPHER_MODE).orElseThrow(() -> new KmipFailure(
-                ResultReason.MISSING_DATA, "no Block Cipher Mode: give Cryptographic Parameters"));
-        BlockCiphers.Mode mode = switch (modeCode) {
+        Integer given = Payloads.enumeration(parameters, Tags.BLOCK_CIPHER_MODE).orElse(null);
+        boolean chachaKey = KeyAlgorithm.parse(key.algorithm()) == KeyAlgorithm.CHACHA20;
+        if (given == null && !chachaKey) {
+            throw new KmipFailure(ResultReason.MISSING_DATA, "no Block Cipher Mode: give Cryptographic Parameters");
+        }
+        // a ChaCha20 key without a mode is the ChaCha20 stream cipher
+        BlockCiphers.Mode mode = given == null ? BlockCiphers.Mode.CHACHA20 : switch (given) {
             case MODE_ECB -> BlockCiphers.Mode.ECB;
             case MODE_CBC -> BlockCiphers.Mode.CBC;
             case MODE_CTR -> BlockCiphers.Mode.CTR;
             case MODE_GCM -> BlockCiphers.Mode.GCM;
             case MODE_AEAD -> BlockCiphers.Mode.CHACHA20_POLY1305;
-            case MODE_CHACHA20 -> BlockCiphers.Mode.CHACHA20;
             default -> throw new KmipFailure(ResultReason.UNSUPPORTED_CRYPTOGRAPHIC_PARAMETERS, "Block Cipher Mode "
-                    + modeCode + " is not supported; ECB, CBC, CTR, GCM and (with ChaCha20 keys) AEAD are");
+                    + given + " is not supported; ECB, CBC, CTR, GCM and (with ChaCha20 keys) AEAD are");
         };
         int paddingCode = Payloads.enumeration(parameters, Tags.PADDING_METHOD).orElse(PADDING_NONE);
         BlockCiphers.Padding padding = switch (paddingCode) {

@@ -58,7 +58,7 @@ final class KmipConnection implements Runnable {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "KMIP connection from " + peer + " failed unexpectedly", e);
         } finally {
-            listener.closed(this, accepted);
+            listener.closed(accepted);
         }
     }
 

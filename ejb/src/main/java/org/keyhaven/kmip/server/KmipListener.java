@@ -218,7 +218,7 @@ public class KmipListener {
                 threads.newThread(new KmipConnection(accepted, this)).start();
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "no thread for a KMIP connection", e);
-                closed(null, accepted);
+                closed(accepted);
             }
         }
     }
@@ -274,7 +274,7 @@ public class KmipListener {
         return processor;
     }
 
-    void closed(KmipConnection connection, Socket socket) {
+    void closed(Socket socket) {
         closeQuietly(socket);
         if (open.remove(socket)) {
             slots.release();
