@@ -12,6 +12,9 @@ import os
 import sys
 import traceback
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import padding
 from kmip import enums
 from kmip.pie import client as pie_client
 from kmip.pie import exceptions as pie_exceptions
@@ -113,6 +116,51 @@ def main():
         seen["macRefusal"] = expect_failure(STEP["now"], lambda: kmip.mac(b"x", created,
                                             algorithm=enums.CryptographicAlgorithm.HMAC_SHA256),
                                             enums.ResultReason.PERMISSION_DENIED)
+
+        step("create an RSA-2048 key pair")
+        public_id, private_id = kmip.create_key_pair(
+            enums.CryptographicAlgorithm.RSA, 2048,
+            public_name=prefix + "rsa-public", public_usage_mask=[enums.CryptographicUsageMask.VERIFY],
+            private_name=prefix + "rsa-private", private_usage_mask=[enums.CryptographicUsageMask.SIGN])
+        assert public_id != private_id, (public_id, private_id)
+        seen["publicKey"] = public_id
+        seen["privateKey"] = private_id
+
+        step("get the public and the private key")
+        public = kmip.get(public_id)
+        assert isinstance(public, objects.PublicKey), public
+        assert public.cryptographic_algorithm == enums.CryptographicAlgorithm.RSA and public.cryptographic_length == 2048
+        private = kmip.get(private_id)
+        assert isinstance(private, objects.PrivateKey), private
+        assert private.key_format_type == enums.KeyFormatType.PKCS_1, private.key_format_type
+        public_key = serialization.load_der_public_key(public.value)
+        private_key = serialization.load_der_private_key(private.value, password=None)
+        assert private_key.public_key().public_numbers() == public_key.public_numbers()
+        seen["publicKeyPkcs1"] = public.value.hex()
+
+        step("activate the pair")
+        kmip.activate(public_id)
+        kmip.activate(private_id)
+
+        step("sign with RSA-PSS and SHA-256, verify on the server and locally")
+        pss = {"padding_method": enums.PaddingMethod.PSS, "cryptographic_algorithm": enums.CryptographicAlgorithm.RSA,
+               "hashing_algorithm": enums.HashingAlgorithm.SHA_256}
+        document = b"a document PyKMIP had signed"
+        signature = kmip.sign(document, uid=private_id, cryptographic_parameters=pss)
+        assert len(signature) == 256, signature
+        assert kmip.signature_verify(document, signature, uid=public_id,
+                                     cryptographic_parameters=pss) == enums.ValidityIndicator.VALID
+        public_key.verify(signature, document, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32),
+                          hashes.SHA256())
+        seen["signature"] = signature.hex()
+
+        step("a changed document does not verify")
+        assert kmip.signature_verify(document + b".", signature, uid=public_id,
+                                     cryptographic_parameters=pss) == enums.ValidityIndicator.INVALID
+
+        step("error: sign with the public key")
+        expect_failure(STEP["now"], lambda: kmip.sign(document, uid=public_id, cryptographic_parameters=pss),
+                       enums.ResultReason.PERMISSION_DENIED)
 
         step("attribute list")
         names = kmip.get_attribute_list(created)

@@ -81,7 +81,7 @@ public class KeyRetrieval {
         audit.record(AuditEvent.of("key.retrieve").object(key.id(), number).detail("name", key.name()));
         boolean pair = key.algorithm().kind() == KeyKind.ASYMMETRIC;
         return new RetrievedKey(key.id(), key.name(), number, key.algorithm().externalName(), key.spec().lengthBits(),
-                key.spec().curve() == null ? null : key.spec().curve().displayName(), pair ? "PKCS8" : "RAW", material,
-                version.publicKey());
+                key.spec().curve() == null ? null : key.spec().curve().displayName(),
+                !pair ? "RAW" : key.publicOnly() ? "X509" : "PKCS8", material, version.publicKey());
     }
 }

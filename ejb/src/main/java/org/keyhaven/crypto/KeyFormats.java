@@ -35,6 +35,10 @@ public final class KeyFormats {
         }
     }
 
+    /** The components of an RSA public key (KMIP Transparent RSA Public Key). */
+    public record RsaPublicComponents(BigInteger modulus, BigInteger publicExponent) {
+    }
+
     private KeyFormats() {
     }
 
@@ -94,13 +98,24 @@ public final class KeyFormats {
         }
     }
 
+    /** The modulus and public exponent of an X.509 RSA public key (KMIP Transparent RSA Public Key). */
+    public static RsaPublicComponents rsaPublicComponents(byte[] spki) {
+        RSAPublicKey key = RSAPublicKey.getInstance(rsaPkcs1FromSpki(spki));
+        return new RsaPublicComponents(key.getModulus(), key.getPublicExponent());
+    }
+
+    /** An X.509 RSA public key from its modulus and public exponent. */
+    public static byte[] spkiFromRsaComponents(RsaPublicComponents c) {
+        try {
+            return new SubjectPublicKeyInfo(RSA, new RSAPublicKey(c.modulus(), c.publicExponent())).getEncoded();
+        } catch (IOException | RuntimeException e) {
+            throw invalid("Transparent RSA public key");
+        }
+    }
+
     /** A PKCS#8 RSA private key from its components, which must be consistent (n = p q, e d = 1 mod lcm). */
     public static SecretBytes pkcs8FromRsaComponents(RsaPrivateComponents c) {
-        BigInteger one = BigInteger.ONE;
-        boolean consistent = c.p().multiply(c.q()).equals(c.modulus())
-                && c.publicExponent().multiply(c.privateExponent()).mod(c.p().subtract(one)).equals(one)
-                && c.publicExponent().multiply(c.privateExponent()).mod(c.q().subtract(one)).equals(one);
-        if (!consistent) {
+        if (!consistent(c)) {
             throw invalid("Transparent RSA private key (its components do not belong together)");
         }
         try {
@@ -109,6 +124,30 @@ public final class KeyFormats {
                     .getEncoded());
         } catch (IOException e) {
             throw invalid("Transparent RSA private key");
+        }
+    }
+
+    /**
+     * Whether RSA private key components belong together: 1 < p, q; n = p q; e d = 1 modulo p - 1 and q - 1; and
+     * the CRT values are those of d, p and q (d mod p - 1, d mod q - 1, q^-1 mod p). A key that fails this would
+     * sign wrongly or not at all.
+     */
+    static boolean consistent(RsaPrivateComponents c) {
+        BigInteger one = BigInteger.ONE;
+        if (c.p().compareTo(one) <= 0 || c.q().compareTo(one) <= 0 || c.privateExponent().signum() <= 0
+                || c.publicExponent().compareTo(one) <= 0 || !c.p().multiply(c.q()).equals(c.modulus())) {
+            return false;
+        }
+        BigInteger pMinusOne = c.p().subtract(one);
+        BigInteger qMinusOne = c.q().subtract(one);
+        BigInteger ed = c.publicExponent().multiply(c.privateExponent());
+        try {
+            return ed.mod(pMinusOne).equals(one) && ed.mod(qMinusOne).equals(one)
+                    && c.privateExponent().mod(pMinusOne).equals(c.primeExponentP())
+                    && c.privateExponent().mod(qMinusOne).equals(c.primeExponentQ())
+                    && c.q().modInverse(c.p()).equals(c.crtCoefficient());
+        } catch (ArithmeticException e) {
+            return false; // q has no inverse modulo p: not primes of a key
         }
     }
 

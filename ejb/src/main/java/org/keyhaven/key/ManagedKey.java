@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,9 @@ import org.keyhaven.seal.ProtectedRow;
 public class ManagedKey extends ProtectedRow {
 
     public static final int MAX_ATTRIBUTES = 64;
+    /** What a public key can do. */
+    public static final Set<KeyUsage> PUBLIC_USAGES = Collections.unmodifiableSet(
+            EnumSet.of(KeyUsage.VERIFY, KeyUsage.ENCRYPT, KeyUsage.WRAP));
 
     @Id
     private String id;
@@ -67,6 +71,10 @@ public class ManagedKey extends ProtectedRow {
 
     @Column(nullable = false)
     private boolean exportable;
+
+    /** A public key only (the public half of a pair, or a registered public key): no private key, no rotation. */
+    @Column(name = "public_only", nullable = false)
+    private boolean publicOnly;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -131,7 +139,34 @@ public class ManagedKey extends ProtectedRow {
 
     /** A new key in state Pre-Active with no version yet; the first version is added by {@link #addFirstVersion}. */
     public static ManagedKey create(String id, KeyDefinition definition, String createdBy, Instant now) {
+        return create(id, definition, createdBy, now, false);
+    }
+
+    /**
+     * A new public key object: an asymmetric algorithm, and only the usages a public key serves (verify, encrypt,
+     * wrap); its material is the public key.
+     */
+    public static ManagedKey createPublicKey(String id, KeyDefinition definition, String createdBy, Instant now) {
+        if (definition.spec().algorithm().kind() != KeyKind.ASYMMETRIC) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "only asymmetric algorithms have public keys");
+        }
+        if (definition.rotationPeriod() != null) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "a public key is not rotated on its own; it takes"
+                    + " no rotation period");
+        }
+        Set<KeyUsage> privateUsages = EnumSet.copyOf(definition.usages());
+        privateUsages.removeAll(PUBLIC_USAGES);
+        if (!privateUsages.isEmpty()) {
+            throw new KeyhavenException(ErrorCode.INVALID_USAGE, "a public key cannot " + privateUsages
+                    + "; it serves " + PUBLIC_USAGES);
+        }
+        return create(id, definition, createdBy, now, true);
+    }
+
+    private static ManagedKey create(String id, KeyDefinition definition, String createdBy, Instant now,
+            boolean publicOnly) {
         ManagedKey key = new ManagedKey();
+        key.publicOnly = publicOnly;
         key.id = id;
         key.name = definition.name();
         key.algorithm = definition.spec().algorithm();
@@ -220,8 +255,9 @@ public class ManagedKey extends ProtectedRow {
         touch(now);
     }
 
-    /** Appends a new current version. Only Pre-Active and Active keys rotate. */
+    /** Appends a new current version. Only Pre-Active and Active keys rotate, and never a public key alone. */
     public KeyVersion rotate(WrappedMaterial material, Instant now) {
+        requireRotatable();
         if (state != KeyState.ACTIVE && state != KeyState.PRE_ACTIVE) {
             throw new KeyhavenException(ErrorCode.INVALID_STATE_TRANSITION,
                     "only Pre-Active and Active keys rotate; key is " + state, id);
@@ -281,6 +317,9 @@ public class ManagedKey extends ProtectedRow {
         if (min != null) {
             minDecryptionVersion = min;
         }
+        if (change.rotationPeriod() != null) {
+            requireRotatable();
+        }
         if (change.clearRotationPeriod()) {
             rotationPeriod = null;
             nextRotationAt = null;
@@ -307,6 +346,13 @@ public class ManagedKey extends ProtectedRow {
         return attributes.remove(attributeName) != null;
     }
 
+
+    private void requireRotatable() {
+        if (publicOnly) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "key " + id + " is a public key, which cannot get"
+                    + " new material on its own", id);
+        }
+    }
 
     private KeyVersion appendVersion(WrappedMaterial material, Instant now) {
         KeyVersion version = new KeyVersion(this, currentVersion + 1, material, now);
@@ -354,6 +400,10 @@ public class ManagedKey extends ProtectedRow {
         return exportable;
     }
 
+    public boolean publicOnly() {
+        return publicOnly;
+    }
+
     public KeyState state() {
         return state;
     }
@@ -385,7 +435,7 @@ public class ManagedKey extends ProtectedRow {
 
     public KeyView toView() {
         return new KeyView(id, name, algorithm.externalName(), lengthBits, curve == null ? null : curve.displayName(),
-                usages(), exportable, state, currentVersion, minDecryptionVersion,
+                usages(), exportable, publicOnly, state, currentVersion, minDecryptionVersion,
                 rotationPeriod, nextRotationAt, activationDate, deactivationDate, compromiseDate, destroyDate,
                 revocationReason, revocationMessage, createdAt, createdBy, updatedAt,
                 versions.stream().map(v -> new KeyView.Version(v.version(), v.createdAt(), v.isDestroyed(),
@@ -395,11 +445,13 @@ public class ManagedKey extends ProtectedRow {
 
     @Override
     protected Canonical protectedColumns() {
-        return new Canonical("kh_managed_key")
+        Canonical canonical = new Canonical("kh_managed_key")
                 .add(id).add(name).add(algorithm).add(lengthBits).add(curve).add(usageMask).add(exportable)
                 .add(state).add(currentVersion).add(minDecryptionVersion).add(rotationPeriod).add(nextRotationAt)
                 .add(activationDate).add(deactivationDate).add(compromiseDate).add(destroyDate)
                 .add(revocationReason).add(revocationMessage).add(createdAt).add(createdBy);
+        // added only when set, so that the MACs of rows written before the column existed still verify
+        return publicOnly ? canonical.add("public-only") : canonical;
     }
 
     @Override

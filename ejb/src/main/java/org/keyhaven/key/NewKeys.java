@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
+import org.keyhaven.crypto.GeneratedKey;
+import org.keyhaven.crypto.ImportedKeys;
+import org.keyhaven.crypto.KeyMaterialGenerator;
 import org.keyhaven.crypto.SecretBytes;
 import org.keyhaven.seal.MasterKeyRing;
 
@@ -40,9 +43,75 @@ public final class NewKeys {
                     + " bits, not the " + spec.lengthBits() + " bits of a " + spec + " key");
         }
         ManagedKey key = ManagedKey.create(UUID.randomUUID().toString(), definition, createdBy, now);
-        byte[] wrapped = ring.wrap(material, KeyVersion.associatedData(key.id(), key.nextVersionNumber()));
-        key.addFirstVersion(new WrappedMaterial(ring.currentVersion(), wrapped, null), now);
+        addWrapped(ring, key, material, null, now);
         return activated(key, now, activate);
+    }
+
+    /** A private key and its public key: two keys, one pair of material. */
+    public record KeyPair(ManagedKey privateKey, ManagedKey publicKey) {
+    }
+
+    /**
+     * A generated key pair as two keys: the private key (which knows its public key too) and the public key on
+     * its own. Both definitions must describe the same algorithm and size.
+     */
+    public static KeyPair generatePair(MasterKeyRing ring, KeyDefinition privateKey, KeyDefinition publicKey,
+            String createdBy, Instant now, boolean activatePrivate, boolean activatePublic) {
+        if (!privateKey.spec().equals(publicKey.spec())) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "the private and the public key of a pair have"
+                    + " one algorithm and size; got " + privateKey.spec() + " and " + publicKey.spec());
+        }
+        ManagedKey privateKeyObject = ManagedKey.create(UUID.randomUUID().toString(), privateKey, createdBy, now);
+        ManagedKey publicKeyObject = ManagedKey.createPublicKey(UUID.randomUUID().toString(), publicKey, createdBy,
+                now);
+        try (GeneratedKey generated = KeyMaterialGenerator.generate(privateKey.spec())) {
+            addWrapped(ring, privateKeyObject, generated.secret(), generated.publicKey(), now);
+            addPublic(ring, publicKeyObject, generated.publicKey(), now);
+        }
+        return new KeyPair(activated(privateKeyObject, now, activatePrivate),
+                activated(publicKeyObject, now, activatePublic));
+    }
+
+    /**
+     * A private key the caller brings (PKCS#8, lent; the caller wipes it), checked and measured: its algorithm
+     * and size must be those of the definition.
+     */
+    public static ManagedKey importedPrivateKey(MasterKeyRing ring, KeyDefinition definition, SecretBytes pkcs8,
+            String createdBy, Instant now, boolean activate) {
+        ImportedKeys.PrivateKeyFacts facts = ImportedKeys.inspectPrivate(definition.spec().algorithm(), pkcs8);
+        requireSpec(definition, facts.spec());
+        ManagedKey key = ManagedKey.create(UUID.randomUUID().toString(), definition, createdBy, now);
+        addWrapped(ring, key, pkcs8, facts.publicKey(), now);
+        return activated(key, now, activate);
+    }
+
+    /** A public key the caller brings (X.509 SubjectPublicKeyInfo), checked like a private key. */
+    public static ManagedKey importedPublicKey(MasterKeyRing ring, KeyDefinition definition, byte[] spki,
+            String createdBy, Instant now, boolean activate) {
+        requireSpec(definition, ImportedKeys.inspectPublic(definition.spec().algorithm(), spki));
+        ManagedKey key = ManagedKey.createPublicKey(UUID.randomUUID().toString(), definition, createdBy, now);
+        addPublic(ring, key, spki, now);
+        return activated(key, now, activate);
+    }
+
+    private static void requireSpec(KeyDefinition definition, KeySpec actual) {
+        if (!definition.spec().equals(actual)) {
+            throw new KeyhavenException(ErrorCode.INVALID_KEY_LENGTH, "the key is " + actual + ", not "
+                    + definition.spec());
+        }
+    }
+
+    /** A public key's material is its public key, wrapped like any material so that destroying it erases it. */
+    private static void addPublic(MasterKeyRing ring, ManagedKey key, byte[] spki, Instant now) {
+        try (SecretBytes material = SecretBytes.copyOf(spki)) {
+            addWrapped(ring, key, material, spki, now);
+        }
+    }
+
+    private static void addWrapped(MasterKeyRing ring, ManagedKey key, SecretBytes material, byte[] publicKey,
+            Instant now) {
+        byte[] wrapped = ring.wrap(material, KeyVersion.associatedData(key.id(), key.nextVersionNumber()));
+        key.addFirstVersion(new WrappedMaterial(ring.currentVersion(), wrapped, publicKey), now);
     }
 
     /** Material for the next version of a key (rotation, re-key). */

@@ -59,6 +59,7 @@ class KeyRowProtectionTest {
                 edit("curve", EcCurve.P_256),
                 edit("usageMask", KeyUsages.toMask(EnumSet.of(KeyUsage.ENCRYPT, KeyUsage.DECRYPT, KeyUsage.WRAP))),
                 edit("exportable", true),
+                edit("publicOnly", true),
                 edit("state", KeyState.PRE_ACTIVE),
                 edit("currentVersion", 2),
                 edit("minDecryptionVersion", 2),

@@ -171,7 +171,7 @@ class KmipIT {
             assertThat(Kmip.reason(create)).isEqualTo(ResultReason.PERMISSION_DENIED.code());
         }
         assertThat(ClientAudit.about(id)).extracting(ClientAudit::entry).contains(
-                refusal(other, "key.retrieve", KMIP_PORT, null, "key-not-found"));
+                refusal(other, "key.read", KMIP_PORT, null, "key-not-found"));
     }
 
     @Test

@@ -33,7 +33,8 @@ import org.keyhaven.it.support.Suite;
 
 /**
  * Debian's PyKMIP 0.10 client, unchanged, against Keyhaven's KMIP port: {@code src/test/python/pykmip_flow.py}
- * runs a whole key lifecycle (create, register, get, locate, activate, encrypt and decrypt, MAC, revoke, destroy)
+ * runs a whole key lifecycle (create, register, get, locate, activate, encrypt and decrypt, MAC, an RSA key pair
+ * with signing and verification, revoke, destroy)
  * with error cases over TLS 1.2 with a Keyhaven client certificate, and what it saw is checked against the REST API
  * and the audit trail.
  */
@@ -81,9 +82,32 @@ class PyKmipIT {
         hmac.init(new javax.crypto.spec.SecretKeySpec(Fixtures.bytes(macKey.object(), "key"), "HmacSHA256"));
         assertThat(HexFormat.of().formatHex(hmac.doFinal("data to authenticate".getBytes(StandardCharsets.US_ASCII))))
                 .isEqualTo(seen.getString("mac"));
+        assertKeyPair(officer, client, seen);
         ApiResponse kept = AppClient.of(client).retrieve(seen.getString("kept"));
         assertThat(kept.status()).as("%s", kept).isEqualTo(200);
         assertThat(HexFormat.of().formatHex(Fixtures.bytes(kept.object(), "key"))).isEqualTo(seen.getString("keptKey"));
+    }
+
+    /** The pair PyKMIP created is one private and one public key in the REST API, and its signature is genuine. */
+    private static void assertKeyPair(Account officer, ClientCredentials client, JsonObject seen) throws Exception {
+        String privateKey = seen.getString("privateKey");
+        String publicKey = seen.getString("publicKey");
+        assertThat(officer.api().get("/api/v1/keys/" + publicKey).object().getBoolean("publicKeyOnly")).isTrue();
+        assertThat(officer.api().get("/api/v1/keys/" + privateKey).object().getBoolean("publicKeyOnly")).isFalse();
+        ApiResponse pair = AppClient.of(client).retrieve(privateKey);
+        assertThat(pair.status()).as("%s", pair).isEqualTo(200);
+        java.security.PublicKey restPublic = java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(Fixtures.bytes(pair.object(), "publicKey")));
+        java.security.Signature pss = java.security.Signature.getInstance("RSASSA-PSS");
+        pss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        pss.initVerify(restPublic);
+        pss.update("a document PyKMIP had signed".getBytes(StandardCharsets.US_ASCII));
+        assertThat(pss.verify(HexFormat.of().parseHex(seen.getString("signature")))).isTrue();
+        assertThat(ClientAudit.about(privateKey)).extracting(record -> record.getString("operation"))
+                .contains("key.create", "key.activate", "key.retrieve", "crypto.sign");
+        assertThat(ClientAudit.about(publicKey)).extracting(record -> record.getString("operation"))
+                .contains("key.create", "key.activate", "crypto.verify");
     }
 
     private record Result(int exitCode, String output) {

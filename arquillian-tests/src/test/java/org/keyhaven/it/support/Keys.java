@@ -23,8 +23,8 @@ public final class Keys {
 
     /** Every field a key's metadata may have (DESIGN.md section 11); anything else could be material. */
     private static final Set<String> METADATA_FIELDS = Set.of("id", "name", "algorithm", "length", "curve", "usage",
-            "exportable", "state", "currentVersion", "minDecryptionVersion", "rotationPeriod", "nextRotation",
-            "activationDate", "deactivationDate", "compromiseDate", "destroyDate", "revocationReason",
+            "exportable", "publicKeyOnly", "state", "currentVersion", "minDecryptionVersion", "rotationPeriod",
+            "nextRotation", "activationDate", "deactivationDate", "compromiseDate", "destroyDate", "revocationReason",
             "revocationMessage", "createdAt", "createdBy", "updatedAt", "versions", "attributes");
     private static final Set<String> VERSION_FIELDS = Set.of("version", "createdAt", "destroyed", "destroyedAt");
     /** 15 or more bytes in base64, or 16 or more in hex: what raw key bytes, wrapped or not, would look like. */

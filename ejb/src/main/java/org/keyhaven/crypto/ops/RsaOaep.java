@@ -5,7 +5,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.MGF1ParameterSpec;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
@@ -29,6 +28,12 @@ final class RsaOaep {
 
     static final int HASH_BYTES = 32;
     private static final String TRANSFORMATION = "RSA/NONE/OAEPPadding";
+    /** What the encryption services use: SHA-256 and MGF1 with SHA-256. */
+    static final OaepHashes SHA256 = new OaepHashes(Hash.SHA256, Hash.SHA256);
+
+    /** The OAEP hash and the hash MGF1 uses (KMIP clients may choose both). */
+    record OaepHashes(Hash hash, Hash mgf1) {
+    }
 
     private RsaOaep() {
     }
@@ -51,14 +56,22 @@ final class RsaOaep {
 
     /** RFC 8017 section 7.1.1: k - 2 hLen - 2. */
     static int maxPlaintextBytes(int modulusBytes) {
-        return modulusBytes - 2 * HASH_BYTES - 2;
+        return maxPlaintextBytes(modulusBytes, HASH_BYTES);
+    }
+
+    static int maxPlaintextBytes(int modulusBytes, int hashBytes) {
+        return modulusBytes - 2 * hashBytes - 2;
     }
 
     /** The caller has checked the plaintext length against {@link #maxPlaintextBytes}. */
     static byte[] encrypt(RSAPublicKey key, byte[] plaintext, byte[] label) {
+        return encrypt(key, SHA256, plaintext, label);
+    }
+
+    static byte[] encrypt(RSAPublicKey key, OaepHashes hashes, byte[] plaintext, byte[] label) {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION, KeyhavenProvider.get());
-            cipher.init(Cipher.ENCRYPT_MODE, key, parameters(label), KeyhavenProvider.random());
+            cipher.init(Cipher.ENCRYPT_MODE, key, parameters(hashes, label), KeyhavenProvider.random());
             return cipher.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new KeyhavenException(ErrorCode.INTERNAL, "RSA-OAEP encryption failed", null, e);
@@ -67,13 +80,17 @@ final class RsaOaep {
 
     /** @throws AuthenticationFailedException for every failure that depends on the block or the label */
     static byte[] decrypt(PrivateKey key, byte[] block, byte[] label) {
+        return decrypt(key, SHA256, block, label);
+    }
+
+    static byte[] decrypt(PrivateKey key, OaepHashes hashes, byte[] block, byte[] label) {
         if (!(key instanceof RSAKey rsa)) {
             throw new KeyhavenException(ErrorCode.INTERNAL, "stored RSA private key decoded to another key type");
         }
         Cipher cipher;
         try {
             cipher = Cipher.getInstance(TRANSFORMATION, KeyhavenProvider.get());
-            cipher.init(Cipher.DECRYPT_MODE, key, parameters(label), KeyhavenProvider.random());
+            cipher.init(Cipher.DECRYPT_MODE, key, parameters(hashes, label), KeyhavenProvider.random());
         } catch (GeneralSecurityException e) {
             throw new KeyhavenException(ErrorCode.INTERNAL, "RSA-OAEP decryption cannot start", null, e);
         }
@@ -88,7 +105,8 @@ final class RsaOaep {
         }
     }
 
-    private static OAEPParameterSpec parameters(byte[] label) {
-        return new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, new PSource.PSpecified(label));
+    private static OAEPParameterSpec parameters(OaepHashes hashes, byte[] label) {
+        return new OAEPParameterSpec(hashes.hash().jcaName(), "MGF1", hashes.mgf1().mgf1(),
+                new PSource.PSpecified(label));
     }
 }

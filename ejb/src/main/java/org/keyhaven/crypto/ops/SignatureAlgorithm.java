@@ -1,16 +1,11 @@
 package org.keyhaven.crypto.ops;
 
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Texts;
-import org.keyhaven.crypto.KeyhavenProvider;
 import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeySpec;
 
@@ -30,28 +25,30 @@ import org.keyhaven.key.KeySpec;
  * restrict the choice further (all of Keyhaven's RSA sizes fit every hash with these paddings).
  */
 public enum SignatureAlgorithm {
-    RSA_PSS_SHA256("RSA-PSS-SHA256", KeyAlgorithm.RSA, "RSASSA-PSS", pss("SHA-256", MGF1ParameterSpec.SHA256, 32)),
-    RSA_PSS_SHA384("RSA-PSS-SHA384", KeyAlgorithm.RSA, "RSASSA-PSS", pss("SHA-384", MGF1ParameterSpec.SHA384, 48)),
-    RSA_PSS_SHA512("RSA-PSS-SHA512", KeyAlgorithm.RSA, "RSASSA-PSS", pss("SHA-512", MGF1ParameterSpec.SHA512, 64)),
-    RSA_PKCS1_SHA256("RSA-PKCS1-SHA256", KeyAlgorithm.RSA, "SHA256withRSA", null),
-    RSA_PKCS1_SHA384("RSA-PKCS1-SHA384", KeyAlgorithm.RSA, "SHA384withRSA", null),
-    RSA_PKCS1_SHA512("RSA-PKCS1-SHA512", KeyAlgorithm.RSA, "SHA512withRSA", null),
-    ECDSA_SHA256("ECDSA-SHA256", KeyAlgorithm.EC, "SHA256withECDSA", null),
-    ECDSA_SHA384("ECDSA-SHA384", KeyAlgorithm.EC, "SHA384withECDSA", null),
-    ECDSA_SHA512("ECDSA-SHA512", KeyAlgorithm.EC, "SHA512withECDSA", null),
-    ED25519("Ed25519", KeyAlgorithm.ED25519, "Ed25519", null);
+    RSA_PSS_SHA256(SignatureScheme.rsaPss(Hash.SHA256, 32)),
+    RSA_PSS_SHA384(SignatureScheme.rsaPss(Hash.SHA384, 48)),
+    RSA_PSS_SHA512(SignatureScheme.rsaPss(Hash.SHA512, 64)),
+    RSA_PKCS1_SHA256(SignatureScheme.rsaPkcs1(Hash.SHA256)),
+    RSA_PKCS1_SHA384(SignatureScheme.rsaPkcs1(Hash.SHA384)),
+    RSA_PKCS1_SHA512(SignatureScheme.rsaPkcs1(Hash.SHA512)),
+    ECDSA_SHA256(SignatureScheme.ecdsa(Hash.SHA256)),
+    ECDSA_SHA384(SignatureScheme.ecdsa(Hash.SHA384)),
+    ECDSA_SHA512(SignatureScheme.ecdsa(Hash.SHA512)),
+    ED25519(SignatureScheme.ed25519());
 
+    private final SignatureScheme scheme;
     private final String externalName;
     private final KeyAlgorithm keyAlgorithm;
-    private final String jcaName;
-    private final PSSParameterSpec pssParameters;
 
-    SignatureAlgorithm(String externalName, KeyAlgorithm keyAlgorithm, String jcaName,
-            PSSParameterSpec pssParameters) {
-        this.externalName = externalName;
-        this.keyAlgorithm = keyAlgorithm;
-        this.jcaName = jcaName;
-        this.pssParameters = pssParameters;
+    SignatureAlgorithm(SignatureScheme scheme) {
+        this.scheme = scheme;
+        this.externalName = scheme.name();
+        this.keyAlgorithm = scheme.keyAlgorithm();
+    }
+
+    /** The scheme with its parameters. */
+    public SignatureScheme scheme() {
+        return scheme;
     }
 
     /** The name used in the APIs, e.g. {@code ECDSA-SHA384}. */
@@ -113,23 +110,6 @@ public enum SignatureAlgorithm {
     static String namesFor(KeySpec spec) {
         return names(Arrays.stream(values()).filter(algorithm -> algorithm.compatibleWith(spec))
                 .toArray(SignatureAlgorithm[]::new));
-    }
-
-    /** A fresh, uninitialised JCA signature from Keyhaven's provider, with its parameters set. */
-    Signature newSignature() {
-        try {
-            Signature signature = Signature.getInstance(jcaName, KeyhavenProvider.get());
-            if (pssParameters != null) {
-                signature.setParameter(pssParameters);
-            }
-            return signature;
-        } catch (GeneralSecurityException e) {
-            throw new KeyhavenException(ErrorCode.INTERNAL, externalName + " is not available", null, e);
-        }
-    }
-
-    private static PSSParameterSpec pss(String hash, MGF1ParameterSpec mgf1, int saltBytes) {
-        return new PSSParameterSpec(hash, "MGF1", mgf1, saltBytes, PSSParameterSpec.TRAILER_FIELD_BC);
     }
 
     private static String names(SignatureAlgorithm[] algorithms) {

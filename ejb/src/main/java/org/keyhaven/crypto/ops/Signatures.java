@@ -35,6 +35,17 @@ public final class Signatures {
     public static byte[] sign(SignatureAlgorithm algorithm, KeySpec spec, SecretBytes privateKeyPkcs8,
             byte[] message) {
         requireCompatible(algorithm, spec);
+        return sign(algorithm.scheme(), spec, privateKeyPkcs8, message);
+    }
+
+    /** Signs with a scheme of any parameters; SHA-1 schemes are refused ({@link SignatureScheme#legacy()}). */
+    public static byte[] sign(SignatureScheme algorithm, KeySpec spec, SecretBytes privateKeyPkcs8,
+            byte[] message) {
+        requireCompatible(algorithm, spec);
+        if (algorithm.legacy()) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, algorithm.name() + " signs with SHA-1, which NIST"
+                    + " SP 800-131A disallows for new signatures; it only verifies old ones");
+        }
         Inputs.required(message, "message");
         Signature signer = algorithm.newSignature();
         return PrivateKeys.apply(spec.algorithm(), privateKeyPkcs8, key -> {
@@ -42,8 +53,12 @@ public final class Signatures {
                 signer.initSign(key, KeyhavenProvider.random());
                 signer.update(message);
                 return signer.sign();
+            } catch (IllegalArgumentException e) {
+                // the provider's word for parameters the key cannot take (a PSS salt too long for the modulus)
+                throw new KeyhavenException(ErrorCode.INVALID_REQUEST, algorithm.name() + " cannot sign with a "
+                        + spec + " key");
             } catch (GeneralSecurityException e) {
-                throw new KeyhavenException(ErrorCode.INTERNAL, algorithm.externalName() + " signing failed",
+                throw new KeyhavenException(ErrorCode.INTERNAL, algorithm.name() + " signing failed",
                         null, e);
             }
         });
@@ -57,6 +72,13 @@ public final class Signatures {
     public static boolean verify(SignatureAlgorithm algorithm, KeySpec spec, byte[] publicKeySpki, byte[] message,
             byte[] signature) {
         requireCompatible(algorithm, spec);
+        return verify(algorithm.scheme(), spec, publicKeySpki, message, signature);
+    }
+
+    /** Verifies with a scheme of any parameters (SHA-1 included, for old signatures). */
+    public static boolean verify(SignatureScheme algorithm, KeySpec spec, byte[] publicKeySpki, byte[] message,
+            byte[] signature) {
+        requireCompatible(algorithm, spec);
         Inputs.required(message, "message");
         Inputs.required(signature, "signature");
         PublicKey key = KeyMaterialGenerator.publicKey(spec.algorithm(), publicKeySpki);
@@ -65,7 +87,9 @@ public final class Signatures {
             verifier.initVerify(key);
         } catch (InvalidKeyException e) {
             throw new KeyhavenException(ErrorCode.INTERNAL, "stored " + spec + " public key cannot verify "
-                    + algorithm.externalName(), null, e);
+                    + algorithm.name(), null, e);
+        } catch (IllegalArgumentException e) {
+            return false; // parameters the key cannot take (a PSS salt too long): no signature is valid under them
         }
         try {
             verifier.update(message);
@@ -74,6 +98,15 @@ public final class Signatures {
             // Providers report some malformed signatures by exception (undecodable DER, value out of range);
             // by this method's contract such a signature is just not valid.
             return false;
+        }
+    }
+
+    private static void requireCompatible(SignatureScheme scheme, KeySpec spec) {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(spec, "spec");
+        if (scheme.keyAlgorithm() != spec.algorithm()) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, scheme.name() + " cannot be used with key type "
+                    + spec);
         }
     }
 

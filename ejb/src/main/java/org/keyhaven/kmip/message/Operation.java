@@ -31,6 +31,7 @@ public enum Operation {
     MAC(0x23, ProtocolVersion.V1_2),
     MAC_VERIFY(0x24, ProtocolVersion.V1_2),
     RNG_RETRIEVE(0x25, ProtocolVersion.V1_2),
+    HASH(0x27, ProtocolVersion.V1_2),
     LOG(0x2C, ProtocolVersion.V2_0),
     SET_ATTRIBUTE(0x31, ProtocolVersion.V2_0),
     INTEROP(0x34, ProtocolVersion.V2_0);

@@ -109,6 +109,15 @@ public final class Tags {
     public static final Tag SYMMETRIC_KEY = KmipTags.require("SymmetricKey");
     public static final Tag SECRET_DATA = KmipTags.require("SecretData");
     public static final Tag SECRET_DATA_TYPE = KmipTags.require("SecretDataType");
+    public static final Tag CERTIFICATE = KmipTags.require("Certificate");
+    public static final Tag CERTIFICATE_TYPE = KmipTags.require("CertificateType");
+    public static final Tag CERTIFICATE_VALUE = KmipTags.require("CertificateValue");
+    public static final Tag CERTIFICATE_LENGTH = KmipTags.require("CertificateLength");
+    public static final Tag CERTIFICATE_SUBJECT_CN = KmipTags.require("CertificateSubjectCN");
+    public static final Tag CERTIFICATE_ISSUER_CN = KmipTags.require("CertificateIssuerCN");
+    public static final Tag OPAQUE_OBJECT = KmipTags.require("OpaqueObject");
+    public static final Tag OPAQUE_DATA_TYPE = KmipTags.require("OpaqueDataType");
+    public static final Tag OPAQUE_DATA_VALUE = KmipTags.require("OpaqueDataValue");
     public static final Tag PRIVATE_KEY = KmipTags.require("PrivateKey");
     public static final Tag PUBLIC_KEY = KmipTags.require("PublicKey");
     public static final Tag TEMPLATE = KmipTags.require("Template");
@@ -144,6 +153,11 @@ public final class Tags {
     public static final Tag HASHING_ALGORITHM = KmipTags.require("HashingAlgorithm");
     public static final Tag DIGITAL_SIGNATURE_ALGORITHM = KmipTags.require("DigitalSignatureAlgorithm");
     public static final Tag TAG_LENGTH = KmipTags.require("TagLength");
+    public static final Tag SALT_LENGTH = KmipTags.require("SaltLength");
+    public static final Tag MASK_GENERATOR = KmipTags.require("MaskGenerator");
+    public static final Tag MASK_GENERATOR_HASHING_ALGORITHM = KmipTags.require("MaskGeneratorHashingAlgorithm");
+    public static final Tag P_SOURCE = KmipTags.require("PSource");
+    public static final Tag DIGESTED_DATA = KmipTags.require("DigestedData");
     public static final Tag RANDOM_IV = KmipTags.require("RandomIV");
     public static final Tag IV_LENGTH = KmipTags.require("IVLength");
     public static final Tag CRYPTOGRAPHIC_DOMAIN_PARAMETERS = KmipTags.require("CryptographicDomainParameters");

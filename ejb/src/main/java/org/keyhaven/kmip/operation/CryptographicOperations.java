@@ -19,7 +19,8 @@ import org.keyhaven.kmip.ttlv.TtlvItem;
 import org.keyhaven.kmip.ttlv.TtlvStructure;
 
 /**
- * Encrypt, Decrypt, MAC, MAC Verify and RNG Retrieve. The Cryptographic Parameters are the request's, field by
+ * Encrypt, Decrypt (symmetric ciphers, and RSA-OAEP with RSA keys), Sign, Signature Verify, MAC, MAC Verify,
+ * Hash and RNG Retrieve. The Cryptographic Parameters are the request's, field by
  * field over those the key was given as its Cryptographic Parameters attribute. The key material stays in the
  * server: the managed objects do the cryptography.
  */
@@ -50,6 +51,10 @@ final class CryptographicOperations {
         }
         KeyView key = objects.describe(id);
         TtlvStructure parameters = parameters(payload, key);
+        if (isRsa(key)) {
+            return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id).bytes(Tags.DATA,
+                    objects.encryptOaep(id, AsymmetricParameters.oaep(parameters, data(payload)))).build();
+        }
         byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
                 .orElse(null);
         CipherRequest request = cipherRequest(context.version(), key, parameters, payload, iv, null, true);
@@ -73,6 +78,10 @@ final class CryptographicOperations {
         }
         KeyView key = objects.describe(id);
         TtlvStructure parameters = parameters(payload, key);
+        if (isRsa(key)) {
+            return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id).bytes(Tags.DATA,
+                    objects.decryptOaep(id, AsymmetricParameters.oaep(parameters, data(payload)))).build();
+        }
         byte[] iv = payload.find(Tags.IV_COUNTER_NONCE, TtlvByteString.class).map(TtlvByteString::value)
                 .orElse(null);
         byte[] tag = payload.find(Tags.AUTHENTICATED_ENCRYPTION_TAG, TtlvByteString.class)
@@ -128,6 +137,48 @@ final class CryptographicOperations {
             response.bytes(Tags.AUTHENTICATED_ENCRYPTION_TAG, output.tag());
         }
         return response.build();
+    }
+
+    TtlvStructure sign(OperationContext context, TtlvStructure payload) {
+        String id = Payloads.uniqueIdentifier(context, payload);
+        requireWholeMessage(payload);
+        KeyView key = objects.describe(id);
+        byte[] signature = objects.sign(id, AsymmetricParameters.signing(parameters(payload, key), key),
+                data(payload));
+        return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id).bytes(Tags.SIGNATURE_DATA, signature).build();
+    }
+
+    TtlvStructure signatureVerify(OperationContext context, TtlvStructure payload) {
+        String id = Payloads.uniqueIdentifier(context, payload);
+        requireWholeMessage(payload);
+        KeyView key = objects.describe(id);
+        byte[] signature = payload.get(Tags.SIGNATURE_DATA, TtlvByteString.class).value();
+        boolean valid = objects.verifySignature(id, AsymmetricParameters.verifying(parameters(payload, key), key),
+                data(payload), signature);
+        return Payloads.response().text(Tags.UNIQUE_IDENTIFIER, id)
+                .enumeration(Tags.VALIDITY_INDICATOR, valid ? VALID : INVALID).build();
+    }
+
+    /** Hash: a digest of the data, with no key (SHA-1 or SHA-2). */
+    TtlvStructure hash(OperationContext context, TtlvStructure payload) {
+        requireWholeMessage(payload);
+        TtlvStructure parameters = payload.find(Tags.CRYPTOGRAPHIC_PARAMETERS, TtlvStructure.class).orElseThrow(
+                () -> new KmipFailure(ResultReason.MISSING_DATA, "Hash needs Cryptographic Parameters"));
+        return Payloads.response().bytes(Tags.DATA, AsymmetricParameters.hash(parameters, Tags.HASHING_ALGORITHM,
+                null).digest(data(payload))).build();
+    }
+
+    /** Signatures (and hashes) are over whole messages: no pre-hashed data, no multi-part signing. */
+    private static void requireWholeMessage(TtlvStructure payload) {
+        if (payload.find(Tags.DIGESTED_DATA).isPresent() || payload.find(Tags.INIT_INDICATOR).isPresent()
+                || payload.find(Tags.CORRELATION_VALUE).isPresent()) {
+            throw new KmipFailure(ResultReason.FEATURE_NOT_SUPPORTED, "the whole message comes in one request:"
+                    + " Digested Data and multi-part operations are not supported here");
+        }
+    }
+
+    private static boolean isRsa(KeyView key) {
+        return KeyAlgorithm.parse(key.algorithm()) == KeyAlgorithm.RSA;
     }
 
     TtlvStructure mac(OperationContext context, TtlvStructure payload) {

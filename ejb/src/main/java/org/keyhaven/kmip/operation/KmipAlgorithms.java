@@ -1,11 +1,12 @@
 package org.keyhaven.kmip.operation;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.keyhaven.key.KeyAlgorithm;
-import org.keyhaven.key.KeyKind;
 import org.keyhaven.key.KeyState;
 import org.keyhaven.key.KeyUsage;
+import org.keyhaven.key.KeyView;
 import org.keyhaven.kmip.message.KmipFailure;
 import org.keyhaven.kmip.message.ProtocolVersion;
 import org.keyhaven.kmip.message.ResultReason;
@@ -18,9 +19,17 @@ public final class KmipAlgorithms {
     public static final int OBJECT_PRIVATE_KEY = 0x04;
     public static final int OBJECT_SECRET_DATA = 0x07;
 
+    public static final int LINK_PUBLIC_KEY = 0x0102;
+    public static final int LINK_PRIVATE_KEY = 0x0103;
+
     public static final int FORMAT_RAW = 0x01;
     public static final int FORMAT_OPAQUE = 0x02;
+    public static final int FORMAT_PKCS_1 = 0x03;
+    public static final int FORMAT_PKCS_8 = 0x04;
+    public static final int FORMAT_X_509 = 0x05;
     public static final int FORMAT_TRANSPARENT_SYMMETRIC = 0x07;
+    public static final int FORMAT_TRANSPARENT_RSA_PRIVATE = 0x0A;
+    public static final int FORMAT_TRANSPARENT_RSA_PUBLIC = 0x0B;
 
     private static final int AES = 0x03;
     private static final int RSA = 0x04;
@@ -68,11 +77,18 @@ public final class KmipAlgorithms {
         };
     }
 
-    /** The Object Type of a key of this kind (asymmetric keys answer as their private key). */
-    public static int objectType(KeyKind kind) {
-        return switch (kind) {
+    /**
+     * The Object Type of a key: an asymmetric key is a Private Key, or a Public Key when it holds only that; secret
+     * data may be a certificate or an opaque object ({@link DataObjects}).
+     */
+    public static int objectType(KeyView key) {
+        Optional<Integer> data = DataObjects.objectType(key);
+        if (data.isPresent()) {
+            return data.get();
+        }
+        return switch (KeyAlgorithm.parse(key.algorithm()).kind()) {
             case SYMMETRIC -> OBJECT_SYMMETRIC_KEY;
-            case ASYMMETRIC -> OBJECT_PRIVATE_KEY;
+            case ASYMMETRIC -> key.publicKeyOnly() ? OBJECT_PUBLIC_KEY : OBJECT_PRIVATE_KEY;
             case SECRET_DATA -> OBJECT_SECRET_DATA;
         };
     }

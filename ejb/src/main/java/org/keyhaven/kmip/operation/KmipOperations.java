@@ -18,6 +18,7 @@ public final class KmipOperations {
         ObjectCreation creation = new ObjectCreation(objects);
         handlers.put(Operation.CREATE, creation::create);
         handlers.put(Operation.REGISTER, creation::register);
+        handlers.put(Operation.CREATE_KEY_PAIR, creation::createKeyPair);
         ObjectRetrieval retrieval = new ObjectRetrieval(objects);
         handlers.put(Operation.GET, retrieval::get);
         handlers.put(Operation.GET_ATTRIBUTES, retrieval::getAttributes);
@@ -26,9 +27,12 @@ public final class KmipOperations {
         CryptographicOperations crypto = new CryptographicOperations(objects);
         handlers.put(Operation.ENCRYPT, crypto::encrypt);
         handlers.put(Operation.DECRYPT, crypto::decrypt);
+        handlers.put(Operation.SIGN, crypto::sign);
+        handlers.put(Operation.SIGNATURE_VERIFY, crypto::signatureVerify);
         handlers.put(Operation.MAC, crypto::mac);
         handlers.put(Operation.MAC_VERIFY, crypto::macVerify);
         handlers.put(Operation.RNG_RETRIEVE, crypto::rngRetrieve);
+        handlers.put(Operation.HASH, crypto::hash);
         ObjectChanges changes = new ObjectChanges(objects);
         handlers.put(Operation.ACTIVATE, changes::activate);
         handlers.put(Operation.REVOKE, changes::revoke);

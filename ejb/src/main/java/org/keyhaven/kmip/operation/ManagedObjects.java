@@ -3,6 +3,7 @@ package org.keyhaven.kmip.operation;
 import java.util.List;
 import org.keyhaven.application.RetrievedKey;
 import org.keyhaven.crypto.SecretBytes;
+import org.keyhaven.crypto.ops.SignatureScheme;
 import org.keyhaven.key.KeyDefinition;
 import org.keyhaven.key.KeyView;
 import org.keyhaven.key.RevocationReason;
@@ -21,10 +22,26 @@ public interface ManagedObjects {
     /** A new key with the caller's material (lent; the caller wipes it), owned by the caller. */
     KeyView register(KeyDefinition definition, SecretBytes material, boolean activate);
 
+    /**
+     * A new key pair with generated material: the private key and the public key as two objects, each linked to the
+     * other, owned by the caller; needs a create grant covering both names.
+     *
+     * @return the private key, then the public key
+     */
+    List<KeyView> createKeyPair(KeyDefinition privateKey, KeyDefinition publicKey, boolean activatePrivate,
+            boolean activatePublic);
+
+    /** A private key the caller brings (PKCS#8, lent; the caller wipes it), owned by the caller. */
+    KeyView registerPrivateKey(KeyDefinition definition, SecretBytes pkcs8, boolean activate);
+
+    /** A public key the caller brings (X.509 SubjectPublicKeyInfo), owned by the caller. */
+    KeyView registerPublicKey(KeyDefinition definition, byte[] spki, boolean activate);
+
     KeyView describe(String uniqueIdentifier);
 
     /**
-     * The SHA-256 of the current version's material as Get returns it (KMIP Digest); empty once it is destroyed.
+     * The SHA-256 of the current version's material as Get returns it by default ({@link KeyBlocks#digest}, the
+     * KMIP Digest); empty once it is destroyed.
      * Needs only that the key be visible: a digest reveals nothing of the material.
      */
     java.util.Optional<byte[]> digest(String uniqueIdentifier);
@@ -62,6 +79,21 @@ public interface ManagedObjects {
      * Every part is checked against the key's state and limits again, and audited.
      */
     CipherOutput cipherPart(String uniqueIdentifier, boolean encrypt, CipherRequest request, CipherPart part);
+
+    /** A signature with a private key (sign grant, Sign usage, Active); SHA-1 schemes are refused. */
+    byte[] sign(String uniqueIdentifier, SignatureScheme scheme, byte[] data);
+
+    /**
+     * Whether the signature is valid under any of the schemes (several when the client left a parameter open, such
+     * as the PSS salt length): verify grant, Verify usage, a key that still processes data.
+     */
+    boolean verifySignature(String uniqueIdentifier, List<SignatureScheme> schemes, byte[] data, byte[] signature);
+
+    /** RSA-OAEP encryption with the key's public key (encrypt grant, Encrypt usage, Active). */
+    byte[] encryptOaep(String uniqueIdentifier, OaepRequest request);
+
+    /** RSA-OAEP decryption with a private key (decrypt grant, Decrypt usage, a key that still processes data). */
+    byte[] decryptOaep(String uniqueIdentifier, OaepRequest request);
 
     /** A MAC with an HMAC key (mac grant, MAC usage, Active). */
     byte[] mac(String uniqueIdentifier, byte[] data);

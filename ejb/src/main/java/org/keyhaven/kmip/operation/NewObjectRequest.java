@@ -1,6 +1,7 @@
 package org.keyhaven.kmip.operation;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,10 @@ import java.util.TreeMap;
 import org.keyhaven.crypto.ops.RandomBytes;
 import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeyDefinition;
+import org.keyhaven.key.KeyKind;
 import org.keyhaven.key.KeySpec;
 import org.keyhaven.key.KeyUsage;
+import org.keyhaven.key.ManagedKey;
 import org.keyhaven.kmip.message.KmipFailure;
 import org.keyhaven.kmip.message.ResultReason;
 import org.keyhaven.kmip.message.Tags;
@@ -79,8 +82,8 @@ public final class NewObjectRequest {
             case "Deactivation Date" -> deactivationDate = Instant.ofEpochSecond(value.as(TtlvDateTime.class)
                     .epochSeconds());
             case "Extractable" -> exportable = value.as(TtlvBoolean.class).value();
-            case "Object Type" -> {
-                // the operation's own Object Type field decides; a copy among the attributes changes nothing
+            case "Object Type", "Certificate Type" -> {
+                // the operation's own object decides; a copy among the attributes changes nothing
             }
             default -> throw new KmipFailure(ResultReason.INVALID_ATTRIBUTE, "attribute '"
                     + Payloads.printable(attribute.name()) + "' cannot be set on a new object");
@@ -98,10 +101,21 @@ public final class NewObjectRequest {
         return this;
     }
 
+    /** The algorithm the attributes (or the key block) name, if any. */
+    public java.util.Optional<KeyAlgorithm> algorithm() {
+        return java.util.Optional.ofNullable(algorithm).map(KmipAlgorithms::algorithm);
+    }
+
     /** Marks the object as registered: its material came from the client, not the server's generator. */
     public NewObjectRequest registered(int keyFormatType) {
         custom.put(StoredAttributes.REGISTERED, "true");
         custom.put(StoredAttributes.FORMAT, String.valueOf(keyFormatType));
+        return this;
+    }
+
+    /** A data object (certificate, opaque object): the markers that describe it. */
+    public NewObjectRequest dataObject(Map<String, String> markers) {
+        custom.putAll(markers);
         return this;
     }
 
@@ -117,25 +131,57 @@ public final class NewObjectRequest {
 
     /** A definition of a key whose algorithm the attributes give. */
     public KeyDefinition keyDefinition(Instant now) {
-        if (algorithm == null) {
-            throw new KmipFailure(ResultReason.MISSING_DATA, "the Cryptographic Algorithm attribute is required");
-        }
-        KeyAlgorithm keyAlgorithm = KmipAlgorithms.algorithm(algorithm);
-        return definition(KeySpec.of(keyAlgorithm, length, null), now);
+        KeySpec spec = spec();
+        return definition(spec, now, null, spec.algorithm().allowedUsages());
+    }
+
+    /** A private key's definition: it signs when the client names no usage. */
+    public KeyDefinition privateKeyDefinition(Instant now) {
+        KeySpec spec = asymmetricSpec();
+        return definition(spec, now, EnumSet.of(KeyUsage.SIGN), spec.algorithm().allowedUsages());
+    }
+
+    /** A public key's definition: only what a public key does (verify when the client names no usage). */
+    public KeyDefinition publicKeyDefinition(Instant now) {
+        KeySpec spec = asymmetricSpec();
+        Set<KeyUsage> possible = spec.algorithm().allowedUsages();
+        possible.retainAll(ManagedKey.PUBLIC_USAGES);
+        return definition(spec, now, EnumSet.of(KeyUsage.VERIFY), possible);
     }
 
     /** A definition of secret data of the given size. */
     public KeyDefinition secretDataDefinition(int bits, Instant now) {
-        return definition(KeySpec.of(KeyAlgorithm.SECRET_DATA, bits, null), now);
+        KeySpec spec = KeySpec.of(KeyAlgorithm.SECRET_DATA, bits, null);
+        return definition(spec, now, null, spec.algorithm().allowedUsages());
     }
 
-    private KeyDefinition definition(KeySpec spec, Instant now) {
-        // a mask of 0 (what some clients send when the caller names no usage) means the algorithm's defaults
-        Set<KeyUsage> usages = usageMask == null || usageMask == 0 ? null : KmipAlgorithms.usages(usageMask);
+    private KeySpec spec() {
+        if (algorithm == null) {
+            throw new KmipFailure(ResultReason.MISSING_DATA, "the Cryptographic Algorithm attribute is required");
+        }
+        return KeySpec.of(KmipAlgorithms.algorithm(algorithm), length, null);
+    }
+
+    private KeySpec asymmetricSpec() {
+        KeySpec spec = spec();
+        if (spec.algorithm().kind() != KeyKind.ASYMMETRIC) {
+            throw new KmipFailure(ResultReason.INVALID_FIELD, spec.algorithm().externalName()
+                    + " is not an algorithm of key pairs; RSA, EC and Ed25519 are");
+        }
+        return spec;
+    }
+
+    /**
+     * @param defaults the usages when the client names none (null: the algorithm's)
+     * @param possible what the key can do: other usages in the client's mask are dropped
+     */
+    private KeyDefinition definition(KeySpec spec, Instant now, Set<KeyUsage> defaults, Set<KeyUsage> possible) {
+        // a mask of 0 (what some clients send when the caller names no usage) means the defaults
+        Set<KeyUsage> usages = usageMask == null || usageMask == 0 ? defaults : KmipAlgorithms.usages(usageMask);
         if (usages != null) {
-            // what the algorithm cannot do is dropped, never added: clients such as PyKMIP always ask for
+            // what the key cannot do is dropped, never added: clients such as PyKMIP always ask for
             // Encrypt and Decrypt, whatever the key
-            usages.retainAll(spec.algorithm().allowedUsages());
+            usages.retainAll(possible);
         }
         if (usages != null && usages.isEmpty() && spec.algorithm() != KeyAlgorithm.SECRET_DATA) {
             throw new KmipFailure(ResultReason.INVALID_FIELD, "the Cryptographic Usage Mask " + usageMask

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.keyhaven.key.KeyAlgorithm;
-import org.keyhaven.key.KeyKind;
 import org.keyhaven.key.KeyView;
 import org.keyhaven.kmip.message.ProtocolVersion;
 import org.keyhaven.kmip.message.StructureBuilder;
@@ -41,7 +40,7 @@ public final class ObjectAttributes {
         KeyAlgorithm algorithm = KeyAlgorithm.parse(key.algorithm());
         add(all, version, StandardAttribute.UNIQUE_IDENTIFIER, new TtlvTextString(Tags.UNIQUE_IDENTIFIER, key.id()));
         add(all, version, StandardAttribute.OBJECT_TYPE,
-                new TtlvEnumeration(Tags.OBJECT_TYPE, KmipAlgorithms.objectType(algorithm.kind())));
+                new TtlvEnumeration(Tags.OBJECT_TYPE, KmipAlgorithms.objectType(key)));
         int algorithmCode = KmipAlgorithms.code(algorithm, version);
         if (algorithmCode > 0) {
             add(all, version, StandardAttribute.CRYPTOGRAPHIC_ALGORITHM,
@@ -55,11 +54,16 @@ public final class ObjectAttributes {
             StructureBuilder value = StructureBuilder.of(Tags.DIGEST).enumeration(Tags.HASHING_ALGORITHM, SHA_256)
                     .bytes(Tags.DIGEST_VALUE, digest);
             if (version.atLeast(ProtocolVersion.V1_1)) {
-                value.enumeration(Tags.KEY_FORMAT_TYPE, algorithm.kind() == KeyKind.SECRET_DATA
-                        ? KmipAlgorithms.FORMAT_OPAQUE : KmipAlgorithms.FORMAT_RAW);
+                value.enumeration(Tags.KEY_FORMAT_TYPE, KeyBlocks.format(key));
             }
             add(all, version, StandardAttribute.DIGEST, value.build());
         }
+        if (DataObjects.objectType(key).isEmpty()) {
+            add(all, version, StandardAttribute.KEY_FORMAT_TYPE, new TtlvEnumeration(Tags.KEY_FORMAT_TYPE,
+                    KeyBlocks.format(key)));
+        }
+        DataObjects.certificateAttributes(key).forEach(attribute -> add(all, version,
+                StandardAttribute.byName(attribute.name()).orElseThrow(), attribute.value()));
         if (!key.attributes().containsKey(StoredAttributes.UNNAMED)) {
             add(all, version, StandardAttribute.NAME, StructureBuilder.of(Tags.NAME).text(Tags.NAME_VALUE, key.name())
                     .enumeration(Tags.NAME_TYPE, NAME_TYPE_TEXT).build());

@@ -100,14 +100,19 @@ final class ObjectChanges {
 
     TtlvStructure addAttribute(OperationContext context, TtlvStructure payload) {
         String id = Payloads.uniqueIdentifier(context, payload);
-        Attribute attribute = newAttribute(context, payload);
+        Attribute attribute = readNewAttribute(context, payload);
+        if (attribute.name().equals(StandardAttribute.NAME.kmipName())) {
+            requireNewName(objects.describe(id), attribute);
+        }
+        requireEditable(attribute.name());
         if (isActivationDate(attribute)) {
             return activationDate(context, id, attribute);
         }
         List<TtlvItem> instances = instances(objects.describe(id), attribute.name());
         if (!multiple(attribute.name()) && !instances.isEmpty()) {
-            throw new KmipFailure(ResultReason.ILLEGAL_OPERATION, "the object has attribute '"
-                    + Payloads.printable(attribute.name()) + "' already; use Modify Attribute");
+            throw new KmipFailure(ResultReason.ATTRIBUTE_SINGLE_VALUED, "the object has attribute '"
+                    + Payloads.printable(attribute.name()) + "' already, which takes one value; use Modify"
+                    + " Attribute");
         }
         instances.add(attribute.value());
         return stored(context, id, attribute.name(), instances, instances.size() - 1);
@@ -226,18 +231,33 @@ final class ObjectChanges {
 
     /** 1.x: the Attribute; 2.x: the attribute inside New Attribute. Custom and client-kept attributes only. */
     private static Attribute newAttribute(OperationContext context, TtlvStructure payload) {
-        Attribute attribute = context.version().isV2()
-                ? AttributeCodec.read(single(payload.get(Tags.NEW_ATTRIBUTE, TtlvStructure.class)), context.version())
-                : AttributeCodec.read(payload.get(Tags.ATTRIBUTE, TtlvStructure.class), context.version());
+        Attribute attribute = readNewAttribute(context, payload);
         requireEditable(attribute.name());
         return attribute;
+    }
+
+    private static Attribute readNewAttribute(OperationContext context, TtlvStructure payload) {
+        return context.version().isV2()
+                ? AttributeCodec.read(single(payload.get(Tags.NEW_ATTRIBUTE, TtlvStructure.class)), context.version())
+                : AttributeCodec.read(payload.get(Tags.ATTRIBUTE, TtlvStructure.class), context.version());
+    }
+
+    /**
+     * A Name the object has already is not unique, whatever else is wrong with adding it (Keyhaven names do not
+     * change, so any other Name is refused as read-only).
+     */
+    private static void requireNewName(KeyView key, Attribute name) {
+        String value = name.value().as(TtlvStructure.class).get(Tags.NAME_VALUE, TtlvTextString.class).value();
+        if (!key.attributes().containsKey(StoredAttributes.UNNAMED) && key.name().equals(value)) {
+            throw new KmipFailure(ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, "the object has this Name already");
+        }
     }
 
     private static void requireEditable(String name) {
         boolean custom = name.startsWith("x-") || name.startsWith("y-")
                 || name.equals(StandardAttribute.ACTIVATION_DATE.kmipName());
         if (!custom && !StandardAttribute.byName(name).map(StandardAttribute::clientKept).orElse(false)) {
-            throw new KmipFailure(StandardAttribute.byName(name).isPresent() ? ResultReason.READ_ONLY_ATTRIBUTE
+            throw new KmipFailure(StandardAttribute.byName(name).isPresent() ? ResultReason.ATTRIBUTE_READ_ONLY
                     : ResultReason.UNSUPPORTED_ATTRIBUTE, "attribute '" + Payloads.printable(name)
                     + "' is not one a client sets");
         }

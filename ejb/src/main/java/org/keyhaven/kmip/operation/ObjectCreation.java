@@ -1,8 +1,14 @@
 package org.keyhaven.kmip.operation;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.keyhaven.crypto.ImportedKeys;
 import org.keyhaven.crypto.SecretBytes;
+import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeyDefinition;
+import org.keyhaven.key.KeySpec;
 import org.keyhaven.key.KeyView;
 import org.keyhaven.kmip.message.KmipFailure;
 import org.keyhaven.kmip.message.OperationContext;
@@ -13,9 +19,11 @@ import org.keyhaven.kmip.ttlv.TtlvEnumeration;
 import org.keyhaven.kmip.ttlv.TtlvItem;
 import org.keyhaven.kmip.ttlv.TtlvStructure;
 
-/** Create (a symmetric key with generated material) and Register (a symmetric key or secret data, given). */
+/**
+ * Create (a symmetric key with generated material), Create Key Pair (a private and a public key, linked) and
+ * Register (a symmetric key, private key, public key, secret data, certificate or opaque object, given).
+ */
 final class ObjectCreation {
-
 
     private final ManagedObjects objects;
 
@@ -34,6 +42,34 @@ final class ObjectCreation {
         context.idPlaceholder(key.id());
         return Payloads.response().enumeration(Tags.OBJECT_TYPE, objectType).text(Tags.UNIQUE_IDENTIFIER, key.id())
                 .build();
+    }
+
+    /**
+     * The common attributes apply to both keys unless the key's own attributes name the same attribute; each key is
+     * activated by its own Activation Date. The ID Placeholder becomes the private key.
+     */
+    TtlvStructure createKeyPair(OperationContext context, TtlvStructure payload) {
+        boolean v2 = context.version().isV2();
+        List<Attribute> common = attributes(context, payload, v2 ? Tags.COMMON_ATTRIBUTES
+                : Tags.COMMON_TEMPLATE_ATTRIBUTE);
+        NewObjectRequest privateRequest = NewObjectRequest.of(merged(common, attributes(context, payload,
+                v2 ? Tags.PRIVATE_KEY_ATTRIBUTES : Tags.PRIVATE_KEY_TEMPLATE_ATTRIBUTE)));
+        NewObjectRequest publicRequest = NewObjectRequest.of(merged(common, attributes(context, payload,
+                v2 ? Tags.PUBLIC_KEY_ATTRIBUTES : Tags.PUBLIC_KEY_TEMPLATE_ATTRIBUTE)));
+        List<KeyView> pair = objects.createKeyPair(privateRequest.privateKeyDefinition(context.now()),
+                publicRequest.publicKeyDefinition(context.now()), privateRequest.activatesAt(context.now()),
+                publicRequest.activatesAt(context.now()));
+        context.idPlaceholder(pair.get(0).id());
+        return Payloads.response().text(Tags.PRIVATE_KEY_UNIQUE_IDENTIFIER, pair.get(0).id())
+                .text(Tags.PUBLIC_KEY_UNIQUE_IDENTIFIER, pair.get(1).id()).build();
+    }
+
+    /** The key's own attributes, and the common ones it does not name itself. */
+    private static List<Attribute> merged(List<Attribute> common, List<Attribute> own) {
+        List<Attribute> all = new ArrayList<>(own);
+        common.stream().filter(attribute -> own.stream().noneMatch(given -> given.name().equals(attribute.name())))
+                .forEach(all::add);
+        return all;
     }
 
     TtlvStructure register(OperationContext context, TtlvStructure payload) {
@@ -59,8 +95,37 @@ final class ObjectCreation {
                 key = objects.register(request.secretDataDefinition(material.length() * 8, context.now()), material,
                         request.activatesAt(context.now()));
             }
+        } else if (objectType == KmipAlgorithms.OBJECT_PRIVATE_KEY) {
+            TtlvStructure block = keyBlock(payload, Tags.PRIVATE_KEY, KmipAlgorithms.FORMAT_PKCS_1,
+                    KmipAlgorithms.FORMAT_PKCS_8, KmipAlgorithms.FORMAT_TRANSPARENT_RSA_PRIVATE);
+            KeyAlgorithm algorithm = blockAlgorithm(request, block);
+            try (SecretBytes pkcs8 = KeyBlocks.readPrivate(format(block), algorithm, keyMaterial(block))) {
+                KeySpec actual = ImportedKeys.inspectPrivate(algorithm, pkcs8).spec();
+                KeyDefinition definition = request.withDefaults(null, actual.lengthBits())
+                        .privateKeyDefinition(context.now());
+                key = objects.registerPrivateKey(definition, pkcs8, request.activatesAt(context.now()));
+            }
+        } else if (objectType == KmipAlgorithms.OBJECT_PUBLIC_KEY) {
+            TtlvStructure block = keyBlock(payload, Tags.PUBLIC_KEY, KmipAlgorithms.FORMAT_PKCS_1,
+                    KmipAlgorithms.FORMAT_X_509, KmipAlgorithms.FORMAT_TRANSPARENT_RSA_PUBLIC);
+            KeyAlgorithm algorithm = blockAlgorithm(request, block);
+            byte[] spki = KeyBlocks.readPublic(format(block), algorithm, keyMaterial(block));
+            KeySpec actual = ImportedKeys.inspectPublic(algorithm, spki);
+            KeyDefinition definition = request.withDefaults(null, actual.lengthBits())
+                    .publicKeyDefinition(context.now());
+            key = objects.registerPublicKey(definition, spki, request.activatesAt(context.now()));
+        } else if (objectType == DataObjects.OBJECT_CERTIFICATE || objectType == DataObjects.OBJECT_OPAQUE) {
+            Map<String, String> markers = new TreeMap<>();
+            byte[] value = objectType == DataObjects.OBJECT_CERTIFICATE ? DataObjects.certificate(payload, markers)
+                    : DataObjects.opaque(payload, markers);
+            request.registered(KmipAlgorithms.FORMAT_OPAQUE).dataObject(markers);
+            try (SecretBytes material = SecretBytes.adopt(value)) {
+                key = objects.register(request.secretDataDefinition(material.length() * 8, context.now()), material,
+                        request.activatesAt(context.now()));
+            }
         } else {
-            throw new KmipFailure(ResultReason.INVALID_OBJECT_TYPE, "Register takes symmetric keys and secret data");
+            throw new KmipFailure(ResultReason.INVALID_OBJECT_TYPE, "Register takes symmetric keys, private keys,"
+                    + " public keys, secret data, certificates and opaque objects");
         }
         context.idPlaceholder(key.id());
         return Payloads.identifier(key.id());
@@ -68,8 +133,26 @@ final class ObjectCreation {
 
     /** The 1.x Template-Attribute or the 2.x Attributes of the request; none if absent. */
     static List<Attribute> attributes(OperationContext context, TtlvStructure payload) {
-        return payload.find(context.version().isV2() ? Tags.ATTRIBUTES : Tags.TEMPLATE_ATTRIBUTE, TtlvStructure.class)
-                .map(container -> AttributeCodec.readAll(container, context.version())).orElse(List.of());
+        return attributes(context, payload, context.version().isV2() ? Tags.ATTRIBUTES : Tags.TEMPLATE_ATTRIBUTE);
+    }
+
+    private static List<Attribute> attributes(OperationContext context, TtlvStructure payload,
+            org.keyhaven.kmip.ttlv.Tag container) {
+        return payload.find(container, TtlvStructure.class)
+                .map(found -> AttributeCodec.readAll(found, context.version())).orElse(List.of());
+    }
+
+    /** The algorithm of a registered key pair half: the attributes', else the key block's; marks it registered. */
+    private static KeyAlgorithm blockAlgorithm(NewObjectRequest request, TtlvStructure block) {
+        request.registered(format(block)).withDefaults(Payloads.enumeration(block, Tags.CRYPTOGRAPHIC_ALGORITHM)
+                .orElse(null), Payloads.integer(block, Tags.CRYPTOGRAPHIC_LENGTH).orElse(null));
+        return request.algorithm().orElseThrow(() -> new KmipFailure(ResultReason.MISSING_DATA,
+                "the Cryptographic Algorithm of the key is required"));
+    }
+
+    private static TtlvItem keyMaterial(TtlvStructure block) {
+        return block.get(Tags.KEY_VALUE, TtlvStructure.class).find(Tags.KEY_MATERIAL).orElseThrow(
+                () -> new KmipFailure(ResultReason.MISSING_DATA, "the key block has no Key Material"));
     }
 
     private static TtlvStructure keyBlock(TtlvStructure payload, org.keyhaven.kmip.ttlv.Tag objectTag,
@@ -98,9 +181,7 @@ final class ObjectCreation {
 
     /** The key material of a Raw, Opaque or Transparent Symmetric Key block; the caller closes it. */
     private static SecretBytes material(TtlvStructure block) {
-        TtlvStructure value = block.get(Tags.KEY_VALUE, TtlvStructure.class);
-        TtlvItem material = value.find(Tags.KEY_MATERIAL).orElseThrow(() -> new KmipFailure(
-                ResultReason.MISSING_DATA, "the key block has no Key Material"));
+        TtlvItem material = keyMaterial(block);
         TtlvByteString bytes = material instanceof TtlvStructure transparent
                 ? transparent.get(Tags.KEY, TtlvByteString.class) : material.as(TtlvByteString.class);
         if (bytes.length() == 0) {

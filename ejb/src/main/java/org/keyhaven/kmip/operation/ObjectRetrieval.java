@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.keyhaven.application.RetrievedKey;
+import org.keyhaven.crypto.SecretBytes;
 import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeyKind;
 import org.keyhaven.key.KeyState;
@@ -42,10 +43,14 @@ final class ObjectRetrieval {
             throw new KmipFailure(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED, "key compression is not supported");
         }
         Integer asked = Payloads.enumeration(payload, Tags.KEY_FORMAT_TYPE).orElse(null);
+        KeyView view = objects.describe(id);
+        if (!view.state().hasMaterial()) {
+            throw new KmipFailure(ResultReason.OBJECT_DESTROYED, "object " + view.id() + " is destroyed");
+        }
         RetrievedKey key = objects.material(id);
         try {
             KeyAlgorithm algorithm = KeyAlgorithm.parse(key.algorithm());
-            java.util.Map<String, String> attributes = objects.describe(id).attributes();
+            java.util.Map<String, String> attributes = view.attributes();
             Integer format = asked != null ? asked : registered(attributes, StoredAttributes.FORMAT);
             StructureBuilder response = Payloads.response();
             if (algorithm.kind() == KeyKind.SYMMETRIC) {
@@ -60,6 +65,10 @@ final class ObjectRetrieval {
                         .text(Tags.UNIQUE_IDENTIFIER, key.id())
                         .add(TtlvStructure.of(Tags.SYMMETRIC_KEY, keyBlock(chosen, material,
                                 KmipAlgorithms.code(algorithm, context.version()), key.length())));
+            } else if (DataObjects.objectType(view).isPresent()) {
+                int objectType = DataObjects.objectType(view).get();
+                response.enumeration(Tags.OBJECT_TYPE, objectType).text(Tags.UNIQUE_IDENTIFIER, key.id())
+                        .add(DataObjects.get(view, objectType, key.key()));
             } else if (algorithm.kind() == KeyKind.SECRET_DATA) {
                 if (format != null && format != KmipAlgorithms.FORMAT_OPAQUE && format != KmipAlgorithms.FORMAT_RAW) {
                     throw new KmipFailure(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED, "secret data is returned as"
@@ -75,7 +84,20 @@ final class ObjectRetrieval {
                                         -1, -1))
                                 .build());
             } else {
-                throw new KmipFailure(ResultReason.FEATURE_NOT_SUPPORTED, "key pairs are not served over KMIP yet");
+                int chosen = format == null ? KeyBlocks.format(view) : format;
+                TtlvItem material;
+                if (view.publicKeyOnly()) {
+                    material = KeyBlocks.writePublic(chosen, algorithm, key.key());
+                } else {
+                    try (SecretBytes pkcs8 = SecretBytes.copyOf(key.key())) {
+                        material = KeyBlocks.writePrivate(chosen, algorithm, pkcs8);
+                    }
+                }
+                int objectType = KmipAlgorithms.objectType(view);
+                response.enumeration(Tags.OBJECT_TYPE, objectType).text(Tags.UNIQUE_IDENTIFIER, key.id())
+                        .add(TtlvStructure.of(objectType == KmipAlgorithms.OBJECT_PUBLIC_KEY ? Tags.PUBLIC_KEY
+                                : Tags.PRIVATE_KEY, keyBlock(chosen, material,
+                                KmipAlgorithms.code(algorithm, context.version()), key.length())));
             }
             return response.build();
         } finally {
@@ -124,6 +146,7 @@ final class ObjectRetrieval {
                         .map(item -> AttributeCodec.read(item, context.version())).toList();
         String name = null;
         KeyKind kind = null;
+        java.util.function.Predicate<KeyView> objectType = key -> true;
         KeyState state = null;
         KeyAlgorithm algorithm = null;
         List<Attribute> others = new ArrayList<>();
@@ -132,10 +155,12 @@ final class ObjectRetrieval {
             switch (attribute.name()) {
                 case "Name" -> name = value.as(TtlvStructure.class).get(Tags.NAME_VALUE, TtlvTextString.class).value();
                 case "Object Type" -> {
-                    kind = kind(value.as(TtlvEnumeration.class).value());
+                    int type = value.as(TtlvEnumeration.class).value();
+                    kind = kind(type);
                     if (kind == null) {
                         return Payloads.response().build();
                     }
+                    objectType = key -> KmipAlgorithms.objectType(key) == type;
                 }
                 case "State" -> state = KmipAlgorithms.state(value.as(TtlvEnumeration.class).value());
                 case "Cryptographic Algorithm" -> algorithm = KmipAlgorithms.algorithm(
@@ -153,8 +178,10 @@ final class ObjectRetrieval {
         boolean destroyed = (storage & STORAGE_DESTROYED) != 0 || state != null && !state.hasMaterial();
         boolean online = (storage & STORAGE_ONLINE) != 0;
         LocateCriteria criteria = new LocateCriteria(others, context.version());
+        java.util.function.Predicate<KeyView> ofType = objectType;
         List<KeyView> found = objects.locate(new LocateQuery(name, kind, state, algorithm,
-                key -> (key.state().hasMaterial() ? online : destroyed) && criteria.matches(key), offset, maximum));
+                key -> (key.state().hasMaterial() ? online : destroyed) && ofType.test(key) && criteria.matches(key),
+                offset, maximum));
         StructureBuilder response = Payloads.response();
         found.forEach(key -> response.text(Tags.UNIQUE_IDENTIFIER, key.id()));
         if (!found.isEmpty()) {
@@ -167,8 +194,9 @@ final class ObjectRetrieval {
     private static KeyKind kind(int objectType) {
         return switch (objectType) {
             case KmipAlgorithms.OBJECT_SYMMETRIC_KEY -> KeyKind.SYMMETRIC;
-            case KmipAlgorithms.OBJECT_SECRET_DATA -> KeyKind.SECRET_DATA;
-            case KmipAlgorithms.OBJECT_PRIVATE_KEY -> KeyKind.ASYMMETRIC;
+            case KmipAlgorithms.OBJECT_SECRET_DATA, DataObjects.OBJECT_CERTIFICATE, DataObjects.OBJECT_OPAQUE ->
+                    KeyKind.SECRET_DATA;
+            case KmipAlgorithms.OBJECT_PRIVATE_KEY, KmipAlgorithms.OBJECT_PUBLIC_KEY -> KeyKind.ASYMMETRIC;
             default -> null;
         };
     }

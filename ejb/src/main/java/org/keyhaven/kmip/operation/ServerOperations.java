@@ -57,7 +57,9 @@ final class ServerOperations {
             operations.stream().sorted().forEach(code -> response.enumeration(Tags.OPERATION, code));
         }
         if (functions.contains(QUERY_OBJECTS)) {
-            for (int type : new int[] {KmipAlgorithms.OBJECT_SYMMETRIC_KEY, KmipAlgorithms.OBJECT_SECRET_DATA}) {
+            for (int type : new int[] {KmipAlgorithms.OBJECT_SYMMETRIC_KEY, KmipAlgorithms.OBJECT_PUBLIC_KEY,
+                    KmipAlgorithms.OBJECT_PRIVATE_KEY, KmipAlgorithms.OBJECT_SECRET_DATA, DataObjects.OBJECT_CERTIFICATE,
+                    DataObjects.OBJECT_OPAQUE}) {
                 response.enumeration(Tags.OBJECT_TYPE, type);
             }
         }

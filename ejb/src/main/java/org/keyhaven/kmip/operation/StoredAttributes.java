@@ -41,6 +41,14 @@ public final class StoredAttributes {
         return attributeKey.startsWith(PREFIX);
     }
 
+    /** The stored Link attribute with one more link (Link Type, Linked Object Identifier) after those it has. */
+    public static String withLink(String stored, int linkType, String linkedId) {
+        List<TtlvItem> links = stored == null ? new ArrayList<>() : new ArrayList<>(decode(stored));
+        links.add(org.keyhaven.kmip.message.StructureBuilder.of(Tags.LINK).enumeration(Tags.LINK_TYPE, linkType)
+                .text(Tags.LINKED_OBJECT_IDENTIFIER, linkedId).build());
+        return encode(links);
+    }
+
     /** The instances as stored text. */
     public static String encode(List<TtlvItem> instances) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -30,10 +30,12 @@ import org.keyhaven.common.Texts;
 import org.keyhaven.common.Times;
 import org.keyhaven.crypto.AuthenticationFailedException;
 import org.keyhaven.crypto.BlockCiphers;
-import org.keyhaven.crypto.Digests;
 import org.keyhaven.crypto.SecretBytes;
 import org.keyhaven.crypto.ops.Macs;
 import org.keyhaven.crypto.ops.RandomBytes;
+import org.keyhaven.crypto.ops.RsaOaepBlocks;
+import org.keyhaven.crypto.ops.SignatureScheme;
+import org.keyhaven.crypto.ops.Signatures;
 import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeyDefinition;
 import org.keyhaven.key.KeyKind;
@@ -48,8 +50,11 @@ import org.keyhaven.key.RevocationReason;
 import org.keyhaven.kmip.operation.CipherOutput;
 import org.keyhaven.kmip.operation.CipherPart;
 import org.keyhaven.kmip.operation.CipherRequest;
+import org.keyhaven.kmip.operation.KeyBlocks;
+import org.keyhaven.kmip.operation.KmipAlgorithms;
 import org.keyhaven.kmip.operation.LocateQuery;
 import org.keyhaven.kmip.operation.ManagedObjects;
+import org.keyhaven.kmip.operation.OaepRequest;
 import org.keyhaven.kmip.operation.StandardAttribute;
 import org.keyhaven.kmip.operation.StoredAttributes;
 import org.keyhaven.kmip.operation.UsagePolicy;
@@ -103,6 +108,47 @@ public class ManagedObjectsBean implements ManagedObjects {
     }
 
     @Override
+    @AuditedOperation("key.create")
+    public List<KeyView> createKeyPair(KeyDefinition privateKey, KeyDefinition publicKey, boolean activatePrivate,
+            boolean activatePublic) {
+        MasterKeyRing ring = keys.ring();
+        Client client = creator(privateKey.name());
+        creator(publicKey.name());
+        if (privateKey.name().equals(publicKey.name())) {
+            throw new KeyhavenException(ErrorCode.DUPLICATE_NAME, "the private and the public key need names of"
+                    + " their own");
+        }
+        NewKeys.KeyPair pair = NewKeys.generatePair(ring, privateKey, publicKey, client.principalName(), Times.now(),
+                activatePrivate, activatePublic);
+        link(pair.privateKey(), KmipAlgorithms.LINK_PUBLIC_KEY, pair.publicKey().id());
+        link(pair.publicKey(), KmipAlgorithms.LINK_PRIVATE_KEY, pair.privateKey().id());
+        return List.of(created(pair.privateKey(), "key.create"), created(pair.publicKey(), "key.create"));
+    }
+
+    private static void link(ManagedKey key, int linkType, String linkedId) {
+        String name = StoredAttributes.key(StandardAttribute.LINK);
+        key.setAttribute(name, StoredAttributes.withLink(key.attributes().get(name), linkType, linkedId));
+    }
+
+    @Override
+    @AuditedOperation("key.register")
+    public KeyView registerPrivateKey(KeyDefinition definition, SecretBytes pkcs8, boolean activate) {
+        MasterKeyRing ring = keys.ring();
+        Client client = creator(definition.name());
+        return created(NewKeys.importedPrivateKey(ring, definition, pkcs8, client.principalName(), Times.now(),
+                activate), "key.register");
+    }
+
+    @Override
+    @AuditedOperation("key.register")
+    public KeyView registerPublicKey(KeyDefinition definition, byte[] spki, boolean activate) {
+        MasterKeyRing ring = keys.ring();
+        Client client = creator(definition.name());
+        return created(NewKeys.importedPublicKey(ring, definition, spki, client.principalName(), Times.now(),
+                activate), "key.register");
+    }
+
+    @Override
     @AuditedOperation(value = "key.read", object = 0)
     public KeyView describe(String uniqueIdentifier) {
         keys.ring();
@@ -121,7 +167,7 @@ public class ManagedObjectsBean implements ManagedObjects {
             return Optional.empty();
         }
         try (SecretBytes secret = version.unwrap(ring)) {
-            return Optional.of(secret.use(Digests::sha256));
+            return Optional.of(KeyBlocks.digest(key.toView(), secret));
         }
     }
 
@@ -175,7 +221,8 @@ public class ManagedObjectsBean implements ManagedObjects {
         audit.record(AuditEvent.of("key.retrieve").object(key.id(), number).detail("name", key.name())
                 .detail("protocol", "kmip"));
         return new RetrievedKey(key.id(), key.name(), number, key.algorithm().externalName(), key.spec().lengthBits(),
-                null, "RAW", material, version.publicKey());
+                null, key.algorithm().kind() != KeyKind.ASYMMETRIC ? "RAW" : key.publicOnly() ? "X509" : "PKCS8",
+                material, version.publicKey());
     }
 
     @Override
@@ -308,6 +355,59 @@ public class ManagedObjectsBean implements ManagedObjects {
     }
 
     @Override
+    @AuditedOperation(value = "crypto.sign", object = 0)
+    public byte[] sign(String uniqueIdentifier, SignatureScheme scheme, byte[] data) {
+        return withKey(uniqueIdentifier, GrantOperation.SIGN, KeyUsage.SIGN, KeyUse.PROTECT, data.length,
+                "crypto.sign", (key, secret) -> Signatures.sign(scheme, key.spec(), secret, data));
+    }
+
+    @Override
+    @AuditedOperation(value = "crypto.verify", object = 0)
+    public boolean verifySignature(String uniqueIdentifier, List<SignatureScheme> schemes, byte[] data,
+            byte[] signature) {
+        return withKey(uniqueIdentifier, GrantOperation.VERIFY, KeyUsage.VERIFY, KeyUse.PROCESS, data.length,
+                "crypto.verify", (key, secret) -> schemes.stream().anyMatch(scheme -> Signatures.verify(scheme,
+                        key.spec(), publicKey(key), data, signature)));
+    }
+
+    @Override
+    @AuditedOperation(value = "crypto.encrypt", object = 0)
+    public byte[] encryptOaep(String uniqueIdentifier, OaepRequest request) {
+        return withKey(uniqueIdentifier, GrantOperation.ENCRYPT, KeyUsage.ENCRYPT, KeyUse.PROTECT,
+                request.data().length, "crypto.encrypt", (key, secret) -> RsaOaepBlocks.encrypt(publicKey(key),
+                        request.hash(), request.mgf1(), request.data(), request.label()));
+    }
+
+    @Override
+    @AuditedOperation(value = "crypto.decrypt", object = 0)
+    public byte[] decryptOaep(String uniqueIdentifier, OaepRequest request) {
+        return withKey(uniqueIdentifier, GrantOperation.DECRYPT, KeyUsage.DECRYPT, KeyUse.PROCESS,
+                request.data().length, "crypto.decrypt", (key, secret) -> {
+                    if (key.publicOnly()) {
+                        throw new KeyhavenException(ErrorCode.KEY_NOT_USABLE, "key " + key.id() + " is a public"
+                                + " key, which cannot decrypt", key.id());
+                    }
+                    try {
+                        return RsaOaepBlocks.decrypt(secret, request.hash(), request.mgf1(), request.data(),
+                                request.label());
+                    } catch (AuthenticationFailedException e) {
+                        throw new KeyhavenException(ErrorCode.INVALID_CIPHERTEXT, "the data does not decrypt under"
+                                + " this key and these parameters", key.id());
+                    }
+                });
+    }
+
+    /** The public key of an RSA, EC or Ed25519 key (a private key knows its public key). */
+    private static byte[] publicKey(ManagedKey key) {
+        byte[] spki = key.version(key.currentVersion()).publicKey();
+        if (spki == null) {
+            throw new KeyhavenException(ErrorCode.KEY_NOT_USABLE, "key " + key.id() + " is " + key.spec()
+                    + ", which has no public key", key.id());
+        }
+        return spki;
+    }
+
+    @Override
     @AuditedOperation(value = "crypto.mac", object = 0)
     public byte[] mac(String uniqueIdentifier, byte[] data) {
         return withKey(uniqueIdentifier, GrantOperation.MAC, KeyUsage.MAC, KeyUse.PROTECT, data.length,
@@ -402,6 +502,10 @@ public class ManagedObjectsBean implements ManagedObjects {
     public KeyView reKey(String uniqueIdentifier) {
         MasterKeyRing ring = keys.ring();
         ManagedKey key = managed(uniqueIdentifier);
+        if (key.algorithm().kind() == KeyKind.ASYMMETRIC) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "Re-key makes new symmetric keys; key pairs are"
+                    + " re-keyed together (Re-key Key Pair), which Keyhaven does not offer", key.id());
+        }
         key.rotate(NewKeys.nextVersion(ring, key), Times.now());
         return changed(key, AuditEvent.of("key.rotate").detail("trigger", "kmip re-key"));
     }

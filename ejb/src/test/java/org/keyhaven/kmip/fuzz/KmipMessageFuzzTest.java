@@ -140,7 +140,7 @@ class KmipMessageFuzzTest {
     /** Managed objects that answer every call with something of the right type, or refuse some. */
     private static ManagedObjects anything() {
         KeyView key = new KeyView("0b8f0e7c-6f57-4b0e-9a33-4d6a2c1b9e01", "fuzz-key", "AES", 256, null,
-                EnumSet.of(KeyUsage.ENCRYPT, KeyUsage.DECRYPT), true, KeyState.ACTIVE, 1, 1, null, null, NOW, null,
+                EnumSet.of(KeyUsage.ENCRYPT, KeyUsage.DECRYPT), true, false, KeyState.ACTIVE, 1, 1, null, null, NOW, null,
                 null, null, null, null, NOW, "client:fuzz", NOW, List.of(), new TreeMap<>());
         return (ManagedObjects) Proxy.newProxyInstance(ManagedObjects.class.getClassLoader(),
                 new Class<?>[] {ManagedObjects.class}, (proxy, method, arguments) -> {

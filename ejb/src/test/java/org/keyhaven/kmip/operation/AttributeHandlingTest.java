@@ -186,7 +186,7 @@ class AttributeHandlingTest {
 
     static KeyView aesKey(Map<String, String> attributes) {
         return new KeyView("0b8f0e7c-6f57-4b0e-9a33-4d6a2c1b9e01", "payments-key", "AES", 256, null,
-                EnumSet.of(KeyUsage.ENCRYPT, KeyUsage.DECRYPT), true, KeyState.ACTIVE, 1, 1, null, null, NOW, null,
+                EnumSet.of(KeyUsage.ENCRYPT, KeyUsage.DECRYPT), true, false, KeyState.ACTIVE, 1, 1, null, null, NOW, null,
                 null, null, null, null, NOW.minusSeconds(60), "client:app", NOW, List.of(), new TreeMap<>(attributes));
     }
 }
