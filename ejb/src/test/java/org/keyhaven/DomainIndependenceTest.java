@@ -39,7 +39,8 @@ class DomainIndependenceTest {
      * The domain, by package and by the name of the top-level class (nested classes and lambdas belong to theirs).
      */
     static final DescribedPredicate<JavaClass> DOMAIN = DescribedPredicate.describe(
-            "domain classes (key except *Bean/*Repository/*Maintenance/*Scheduler/*Rewrap; crypto, crypto.ops; ca;"
+            "domain classes (key and approval except *Bean/*Repository/*Maintenance/*Scheduler/*Rewrap; crypto,"
+                    + " crypto.ops; ca;"
                     + " common;"
                     + " audit AuditChain, AuditContent, AuditEvent, Chain*, StoredRecord;"
                     + " seal MasterKeyRing, EmbeddedUnsealKey, RowProtected; kmip.ttlv, kmip.spec, kmip.xml, kmip.message)",
@@ -51,7 +52,8 @@ class DomainIndependenceTest {
         String topLevel = nested < 0 ? name : name.substring(0, nested);
         String simpleName = topLevel.substring(topLevel.lastIndexOf('.') + 1);
         return switch (javaClass.getPackageName()) {
-            case "org.keyhaven.key" -> NON_DOMAIN_KEY_SUFFIXES.stream().noneMatch(simpleName::endsWith);
+            case "org.keyhaven.key", "org.keyhaven.approval" ->
+                    NON_DOMAIN_KEY_SUFFIXES.stream().noneMatch(simpleName::endsWith);
             case "org.keyhaven.crypto", "org.keyhaven.crypto.ops", "org.keyhaven.common", "org.keyhaven.ca",
                     "org.keyhaven.kmip.ttlv", "org.keyhaven.kmip.spec", "org.keyhaven.kmip.xml",
                     "org.keyhaven.kmip.message" -> true;

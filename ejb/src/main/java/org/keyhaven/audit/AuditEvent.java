@@ -55,7 +55,7 @@ public final class AuditEvent {
     /** Refusals for lack of authority: a role, a changed password, a grant, or a valid client identity. */
     private static final Set<ErrorCode> DENIALS = EnumSet.of(ErrorCode.FORBIDDEN,
             ErrorCode.PASSWORD_CHANGE_REQUIRED, ErrorCode.NOT_GRANTED, ErrorCode.CLIENT_REVOKED,
-            ErrorCode.UNKNOWN_CLIENT);
+            ErrorCode.UNKNOWN_CLIENT, ErrorCode.SELF_APPROVAL);
 
     public AuditEvent failed(ErrorCode code) {
         this.outcome = DENIALS.contains(code) ? Outcome.DENIED : Outcome.FAILED;

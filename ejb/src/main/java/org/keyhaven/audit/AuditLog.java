@@ -70,7 +70,12 @@ public class AuditLog {
     private AuditRecord newRecord(AuditEvent event) {
         String actor = event.explicitActor();
         ActorType actorType = event.explicitActorType();
-        if (actor == null) {
+        if (actor == null && callContext.delegation().isPresent()) {
+            CallContext.Delegation delegation = callContext.delegation().get();
+            actor = delegation.requester();
+            actorType = ActorType.USER;
+            event.detail("approvedBy", delegation.approvers()).detail("approval", delegation.approvalId());
+        } else if (actor == null) {
             actor = context.getCallerPrincipal().getName();
             actorType = ANONYMOUS.equals(actor) ? ActorType.ANONYMOUS
                     : actor.startsWith(Roles.CLIENT_PRINCIPAL_PREFIX) ? ActorType.CLIENT : ActorType.USER;

@@ -6,6 +6,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.keyhaven.approval.ApprovalPendingException;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 
@@ -36,6 +37,8 @@ public class RefusalAudit {
                 e.markAudited();
             }
             throw e;
+        } catch (ApprovalPendingException e) {
+            throw e; // not a refusal: the request for approval is audited with it
         } catch (EJBAccessException e) {
             record(AuditEvent.of(operation.value()).failed(ErrorCode.FORBIDDEN));
             throw e;

@@ -12,9 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.keyhaven.access.Roles;
+import org.keyhaven.approval.ApprovalKind;
+import org.keyhaven.approval.DualControlBean;
+import org.keyhaven.approval.PendingOperation;
 import org.keyhaven.audit.AuditEvent;
 import org.keyhaven.audit.AuditLog;
 import org.keyhaven.audit.AuditedOperation;
+import org.keyhaven.audit.CallContext;
 import org.keyhaven.audit.RefusalAudit;
 import org.keyhaven.ca.CertificateIssuer;
 import org.keyhaven.ca.CertifiedKey;
@@ -59,6 +63,12 @@ public class ClientServiceBean implements ClientService {
     @Resource
     private SessionContext context;
 
+    @EJB
+    private DualControlBean dualControl;
+
+    @Inject
+    private CallContext callContext;
+
     @Override
     @AuditedOperation("client.create")
     public NewCertificate create(String name, String csrPem) {
@@ -66,6 +76,12 @@ public class ClientServiceBean implements ClientService {
         Client.validateName(name);
         if (repository.findClientByName(name).isPresent()) {
             throw new KeyhavenException(ErrorCode.DUPLICATE_CLIENT, "a client named '" + name + "' exists");
+        }
+        if (csrPem == null) {
+            dualControl.requireSingleControl(ApprovalKind.CLIENT_CREATE, "under dual control a client is created"
+                    + " from a CSR: its private key never passes through an approver");
+        } else {
+            dualControl.check(new PendingOperation.CreateClient(name, csrPem));
         }
         Client client = new Client(name, caller(), Times.now());
         repository.add(client);
@@ -77,7 +93,14 @@ public class ClientServiceBean implements ClientService {
     @AuditedOperation(value = "client.certificate.issue", object = 0)
     public NewCertificate issueCertificate(String clientId, String csrPem) {
         keys.ring();
-        return issue(repository.getClientForUpdate(clientId), csrPem);
+        Client client = repository.getClientForUpdate(clientId);
+        if (csrPem == null) {
+            dualControl.requireSingleControl(ApprovalKind.CLIENT_CERTIFICATE_ISSUE, "under dual control a"
+                    + " certificate is issued from a CSR: its private key never passes through an approver");
+        } else {
+            dualControl.check(new PendingOperation.IssueClientCertificate(client.id(), csrPem));
+        }
+        return issue(client, csrPem);
     }
 
     @Override
@@ -86,6 +109,7 @@ public class ClientServiceBean implements ClientService {
         keys.ring();
         Client client = repository.getClientForUpdate(clientId);
         X509Certificate certificate = Pem.certificate(certificatePem);
+        dualControl.check(new PendingOperation.RegisterClientCertificate(client.id(), certificatePem));
         String fingerprint = CertificateFacts.fingerprint(certificate);
         if (repository.findCertificate(fingerprint).isPresent()) {
             throw new KeyhavenException(ErrorCode.INVALID_CERTIFICATE, "this certificate is registered already",
@@ -115,6 +139,7 @@ public class ClientServiceBean implements ClientService {
         keys.ring();
         Client client = repository.getClientForUpdate(clientId);
         String wanted = fingerprint == null ? "" : fingerprint.toLowerCase(Locale.ROOT);
+        dualControl.check(new PendingOperation.RevokeClientCertificate(client.id(), wanted));
         ClientCertificate certificate = repository.findCertificate(wanted)
                 .filter(c -> c.client().id().equals(client.id()))
                 .orElseThrow(() -> new KeyhavenException(ErrorCode.NOT_FOUND, "client " + client.id()
@@ -144,6 +169,7 @@ public class ClientServiceBean implements ClientService {
     public ClientView setGrants(String clientId, List<GrantSpec> grants) {
         keys.ring();
         Client client = repository.getClientForUpdate(clientId);
+        dualControl.check(new PendingOperation.SetGrants(client.id(), grants));
         client.replaceGrants(grants, caller(), Times.now());
         repository.flush();
         audit.record(AuditEvent.of("client.grants").object(client.id()).detail("name", client.name())
@@ -173,6 +199,7 @@ public class ClientServiceBean implements ClientService {
     private ClientView setStatus(String clientId, ClientStatus status, String operation) {
         keys.ring();
         Client client = repository.getClientForUpdate(clientId);
+        dualControl.check(new PendingOperation.SetClientStatus(client.id(), status == ClientStatus.ACTIVE));
         client.setStatus(status, Times.now());
         repository.flush();
         audit.record(AuditEvent.of(operation).object(client.id()).detail("name", client.name()));
@@ -219,7 +246,8 @@ public class ClientServiceBean implements ClientService {
         afterCommit.run(cache::clear);
     }
 
+    /** Who acts: the caller, or the requester of the approved operation being carried out. */
     private String caller() {
-        return context.getCallerPrincipal().getName();
+        return callContext.actor(context.getCallerPrincipal().getName());
     }
 }

@@ -12,9 +12,13 @@ import jakarta.interceptor.Interceptors;
 import java.time.Instant;
 import java.util.Map;
 import org.keyhaven.access.Roles;
+import org.keyhaven.approval.ApprovalKind;
+import org.keyhaven.approval.DualControlBean;
+import org.keyhaven.approval.PendingOperation;
 import org.keyhaven.audit.AuditEvent;
 import org.keyhaven.audit.AuditLog;
 import org.keyhaven.audit.AuditedOperation;
+import org.keyhaven.audit.CallContext;
 import org.keyhaven.audit.RefusalAudit;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
@@ -41,6 +45,12 @@ public class KeyServiceBean implements KeyService {
     @Resource
     private SessionContext context;
 
+    @EJB
+    private DualControlBean dualControl;
+
+    @Inject
+    private CallContext callContext;
+
     @Override
     @AuditedOperation("key.create")
     public KeyView create(KeyDefinition definition, boolean activate) {
@@ -48,8 +58,9 @@ public class KeyServiceBean implements KeyService {
         if (repository.findByName(definition.name()).isPresent()) {
             throw new KeyhavenException(ErrorCode.DUPLICATE_NAME, "a key named '" + definition.name() + "' exists");
         }
-        ManagedKey key = NewKeys.generate(ring, definition, context.getCallerPrincipal().getName(), Times.now(),
-                activate);
+        dualControl.check(new PendingOperation.CreateKey(definition, activate));
+        ManagedKey key = NewKeys.generate(ring, definition, callContext.actor(context.getCallerPrincipal().getName()),
+                Times.now(), activate);
         repository.add(key);
         audit.record(AuditEvent.of("key.create").object(key.id(), key.currentVersion())
                 .detail("name", key.name()).detail("algorithm", definition.spec()).detail("usage", key.usages())
@@ -77,7 +88,7 @@ public class KeyServiceBean implements KeyService {
     @Override
     @AuditedOperation(value = "key.activate", object = 0)
     public KeyView activate(String id) {
-        ManagedKey key = repository.getForUpdate(id);
+        ManagedKey key = gated(id, ApprovalKind.KEY_ACTIVATE, LifecycleEvent.ACTIVATE);
         key.activate(Times.now());
         return changed(key, AuditEvent.of("key.activate"));
     }
@@ -86,7 +97,7 @@ public class KeyServiceBean implements KeyService {
     @AuditedOperation(value = "key.rotate", object = 0)
     public KeyView rotate(String id) {
         MasterKeyRing ring = keys.ring();
-        ManagedKey key = repository.getForUpdate(id);
+        ManagedKey key = gated(id, ApprovalKind.KEY_ROTATE, null);
         Instant now = Times.now();
         key.rotate(NewKeys.nextVersion(ring, key), now);
         return changed(key, AuditEvent.of("key.rotate").detail("trigger", "request"));
@@ -95,7 +106,7 @@ public class KeyServiceBean implements KeyService {
     @Override
     @AuditedOperation(value = "key.deactivate", object = 0)
     public KeyView deactivate(String id) {
-        ManagedKey key = repository.getForUpdate(id);
+        ManagedKey key = gated(id, ApprovalKind.KEY_DEACTIVATE, LifecycleEvent.DEACTIVATE);
         key.deactivate(Times.now());
         return changed(key, AuditEvent.of("key.deactivate"));
     }
@@ -104,6 +115,8 @@ public class KeyServiceBean implements KeyService {
     @AuditedOperation(value = "key.revoke", object = 0)
     public KeyView revoke(String id, RevocationReason reason, String message) {
         ManagedKey key = repository.getForUpdate(id);
+        KeyLifecycle.next(key.state(), reason.event(), key.id());
+        dualControl.check(new PendingOperation.RevokeKey(key.id(), reason, message));
         key.revoke(reason, message, Times.now());
         return changed(key, AuditEvent.of("key.revoke").detail("reason", reason));
     }
@@ -111,7 +124,7 @@ public class KeyServiceBean implements KeyService {
     @Override
     @AuditedOperation(value = "key.destroy", object = 0)
     public KeyView destroy(String id) {
-        ManagedKey key = repository.getForUpdate(id);
+        ManagedKey key = gated(id, ApprovalKind.KEY_DESTROY, LifecycleEvent.DESTROY);
         key.destroy(Times.now());
         return changed(key, AuditEvent.of("key.destroy"));
     }
@@ -120,6 +133,7 @@ public class KeyServiceBean implements KeyService {
     @AuditedOperation(value = "key.policy", object = 0)
     public KeyView changePolicy(String id, KeyPolicyChange change) {
         ManagedKey key = repository.getForUpdate(id);
+        dualControl.check(new PendingOperation.ChangeKeyPolicy(key.id(), change));
         key.changePolicy(change, Times.now());
         return changed(key, AuditEvent.of("key.policy")
                 .detail("minDecryptionVersion", change.minDecryptionVersion())
@@ -131,6 +145,7 @@ public class KeyServiceBean implements KeyService {
     @AuditedOperation(value = "key.attribute.set", object = 0)
     public KeyView setAttributes(String id, Map<String, String> attributes) {
         ManagedKey key = repository.getForUpdate(id);
+        dualControl.check(new PendingOperation.SetKeyAttributes(key.id(), attributes));
         attributes.forEach(key::setAttribute);
         return changed(key, AuditEvent.of("key.attribute.set").detail("names", attributes.keySet()));
     }
@@ -139,11 +154,25 @@ public class KeyServiceBean implements KeyService {
     @AuditedOperation(value = "key.attribute.delete", object = 0)
     public KeyView removeAttribute(String id, String attributeName) {
         ManagedKey key = repository.getForUpdate(id);
+        dualControl.check(new PendingOperation.RemoveKeyAttribute(key.id(), attributeName));
         if (!key.removeAttribute(attributeName)) {
             throw new KeyhavenException(ErrorCode.INVALID_ATTRIBUTE,
                     "key " + key.id() + " has no attribute '" + attributeName + "'", key.id());
         }
         return changed(key, AuditEvent.of("key.attribute.delete").detail("name", attributeName));
+    }
+
+    /**
+     * The key, locked, once the change may go on: the event (if any) is possible in the key's state, so that no
+     * request is made for what cannot happen, and dual control lets it through.
+     */
+    private ManagedKey gated(String id, ApprovalKind kind, LifecycleEvent event) {
+        ManagedKey key = repository.getForUpdate(id);
+        if (event != null) {
+            KeyLifecycle.next(key.state(), event, key.id());
+        }
+        dualControl.check(new PendingOperation.ChangeKeyState(kind, key.id()));
+        return key;
     }
 
     private KeyView changed(ManagedKey key, AuditEvent event) {

@@ -19,9 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keyhaven.access.Roles;
+import org.keyhaven.approval.DualControlBean;
+import org.keyhaven.approval.PendingOperation;
 import org.keyhaven.audit.ActorType;
 import org.keyhaven.audit.AuditEvent;
 import org.keyhaven.audit.AuditLog;
+import org.keyhaven.audit.CallContext;
 import org.keyhaven.audit.AuditedOperation;
 import org.keyhaven.audit.Outcome;
 import org.keyhaven.audit.RefusalAudit;
@@ -66,6 +69,12 @@ public class MasterKeyRotation {
     @Resource
     private SessionContext context;
 
+    @EJB
+    private DualControlBean dualControl;
+
+    @Inject
+    private CallContext callContext;
+
     /** Explicit lock: {@code synchronized} on a container-proxied bean is easy to get wrong. */
     private final Object lock = new Object();
     private volatile RotationProgress progress = RotationProgress.idle();
@@ -73,6 +82,7 @@ public class MasterKeyRotation {
     @RolesAllowed(Roles.CRYPTO_OFFICER)
     @AuditedOperation("master-key.rotate")
     public RotationProgress start() {
+        dualControl.check(new PendingOperation.RotateMasterKey());
         synchronized (lock) {
             return startLocked();
         }
@@ -89,7 +99,7 @@ public class MasterKeyRotation {
         for (RewrapParticipant participant : participants) {
             total += participant.countOutdated(ring.currentVersion());
         }
-        String requester = context.getCallerPrincipal().getName();
+        String requester = callContext.actor(context.getCallerPrincipal().getName());
         progress = new RotationProgress("running", old.currentVersion(), ring.currentVersion(), total, 0,
                 Times.now(), null, requester, null);
         audit.recordIndependently(AuditEvent.of("master-key.rotate").object("master-key", ring.currentVersion())

@@ -2,6 +2,7 @@ package org.keyhaven.seal;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The rows of an entity with an {@code mkVersion} column that are still protected under another master key version
@@ -26,5 +27,24 @@ public final class OutdatedRows {
         return max <= 0 ? List.of() : em.createQuery("select r from " + entity.getSimpleName()
                 + " r where r.mkVersion <> :current", entity).setParameter("current", currentVersion)
                 .setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Re-protects up to {@code max} outdated rows of the entities under the ring's current version, each by
+     * {@code rewrap} (a change of mkVersion makes the row dirty), and flushes.
+     *
+     * @return the number of rows done
+     */
+    public static int rewrapBatch(EntityManager em, List<Class<? extends ProtectedRow>> entities, MasterKeyRing ring,
+            int max, Consumer<ProtectedRow> rewrap) {
+        int done = 0;
+        for (Class<? extends ProtectedRow> type : entities) {
+            for (ProtectedRow row : batch(em, type, ring.currentVersion(), max - done)) {
+                rewrap.accept(row);
+                done++;
+            }
+        }
+        em.flush();
+        return done;
     }
 }

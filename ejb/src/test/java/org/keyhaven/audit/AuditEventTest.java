@@ -88,7 +88,7 @@ class AuditEventTest {
         AuditEvent event = AuditEvent.of("key.destroy").failed(code);
 
         boolean denied = Set.of(ErrorCode.FORBIDDEN, ErrorCode.PASSWORD_CHANGE_REQUIRED, ErrorCode.NOT_GRANTED,
-                ErrorCode.CLIENT_REVOKED, ErrorCode.UNKNOWN_CLIENT).contains(code);
+                ErrorCode.CLIENT_REVOKED, ErrorCode.UNKNOWN_CLIENT, ErrorCode.SELF_APPROVAL).contains(code);
         assertThat(event.outcome()).isEqualTo(denied ? Outcome.DENIED : Outcome.FAILED);
         assertThat(event.reason()).isEqualTo(code.slug());
     }

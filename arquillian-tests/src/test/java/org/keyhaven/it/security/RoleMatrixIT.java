@@ -87,6 +87,7 @@ class RoleMatrixIT {
     /** The matrix: endpoint (as the OpenAPI document names it), who may call it, its success status, a valid call. */
     private static final String CLIENTS = "/api/v1/clients";
     private static final String CAS = "/api/v1/cas";
+    private static final String APPROVALS = "/api/v1/approvals";
     /** One key for the fixture clients' certificates: each certificate still differs (serial number). */
     private static final KeyPair FIXTURE_CLIENT_KEY = ClientIdentities.ecKeyPair("secp256r1");
 
@@ -171,6 +172,14 @@ class RoleMatrixIT {
                     f -> Call.post(CLIENTS + "/" + f.client().id() + "/enable", null)),
             new Endpoint("PUT /api/v1/clients/{id}/grants", CO, 200, f -> Call.put(CLIENTS + "/" + f.client().id()
                     + "/grants", "[{\"namePrefix\":\"matrix/\",\"operations\":[\"encrypt\",\"decrypt\"]}]")),
+            new Endpoint("GET /api/v1/approvals", ROLES, 200, f -> Call.get(APPROVALS)),
+            new Endpoint("GET /api/v1/approvals/{id}", ROLES, 200, f -> Call.get(APPROVALS + "/" + f.approval())),
+            new Endpoint("POST /api/v1/approvals/{id}/approve", CO, 200,
+                    f -> Call.post(APPROVALS + "/" + f.approval() + "/approve", null)),
+            new Endpoint("POST /api/v1/approvals/{id}/reject", CO, 200,
+                    f -> Call.post(APPROVALS + "/" + f.approval() + "/reject", "{\"reason\":\"role matrix\"}")),
+            new Endpoint("GET /api/v1/approvals/policy", ROLES, 200, f -> Call.get(APPROVALS + "/policy")),
+            new Endpoint("PUT /api/v1/approvals/policy", SA, 200, f -> Call.put(APPROVALS + "/policy", "{}")),
             new Endpoint("GET /api/v1/cas", ROLES, 200, f -> Call.get(CAS)),
             new Endpoint("POST /api/v1/cas", SA, 201, f -> Call.post(CAS, caJson())),
             new Endpoint("POST /api/v1/cas/{id}/enable", SA, 200, f -> Call.post(CAS + "/" + f.ca() + "/enable", null)),
@@ -432,6 +441,23 @@ class RoleMatrixIT {
         String externalClientCertificate() {
             return ClientIdentities.pem(externalCa().issueClientCertificate(FIXTURE_CLIENT_KEY.getPublic(),
                     ClientIdentities.uniqueName("matrix-external"), true));
+        }
+
+        /**
+         * A new request for approval (a key rotation, asked by the fixture officer) that only this call touches: the
+         * policy needs an approval for rotations just long enough to make it.
+         */
+        String approval() {
+            String key = key(true);
+            Api admin = Accounts.admin().api();
+            assertThat(admin.put(APPROVALS + "/policy", "{\"quorum\":{\"KEY_ROTATE\":1}}").status()).isEqualTo(200);
+            try {
+                ApiResponse requested = fixtureOfficer().api().post("/api/v1/keys/" + key + "/rotate");
+                assertThat(requested.status()).as("fixture approval request: %s", requested).isEqualTo(202);
+                return requested.string("id");
+            } finally {
+                assertThat(admin.put(APPROVALS + "/policy", "{}").status()).isEqualTo(200);
+            }
         }
 
         /** A new external CA that only this call touches. */
