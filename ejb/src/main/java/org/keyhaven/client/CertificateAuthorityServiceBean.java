@@ -125,6 +125,13 @@ public class CertificateAuthorityServiceBean implements CertificateAuthorityServ
     @Override
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean hasInternalCa() {
+        return repository.internalCa().isPresent();
+    }
+
+    @Override
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public String internalCaCertificatePem() {
         return internal().certificatePem();
     }

@@ -1,12 +1,14 @@
 package org.keyhaven.client;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.keyhaven.seal.MasterKeyHolder;
@@ -35,8 +37,11 @@ public class InternalCaBootstrap {
         announce(authorities.ensureInternalCa());
     }
 
-    /** A start while sealed leaves the CA for the first unseal. */
-    public void onUnsealed(@Observes Unsealed event) {
+    /**
+     * A start while sealed leaves the CA for the first unseal. This observer runs before the others (which need the
+     * CA: the TLS identity, the KMIP listener).
+     */
+    public void onUnsealed(@Observes @Priority(Interceptor.Priority.APPLICATION) Unsealed event) {
         announce(authorities.ensureInternalCa());
     }
 

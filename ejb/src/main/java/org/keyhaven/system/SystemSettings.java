@@ -32,6 +32,22 @@ public class SystemSettings {
         }
     }
 
+    /** A setting's value, if it is set. */
+    public java.util.Optional<String> value(String name) {
+        return java.util.Optional.ofNullable(em.find(Setting.class, name)).map(Setting::value);
+    }
+
+    /** Sets a setting (created or changed). */
+    @Lock(LockType.WRITE)
+    public void put(String name, String value) {
+        Setting setting = em.find(Setting.class, name);
+        if (setting == null) {
+            em.persist(new Setting(name, value, Times.now()));
+        } else {
+            setting.change(value, Times.now());
+        }
+    }
+
     public String environmentLabel() {
         Setting setting = em.find(Setting.class, ENVIRONMENT);
         return setting == null ? EnvironmentLabel.DEFAULT : setting.value();

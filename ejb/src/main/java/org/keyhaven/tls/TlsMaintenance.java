@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keyhaven.client.CertificateAuthorities;
@@ -62,6 +63,7 @@ public class TlsMaintenance {
     private static final Logger LOG = Logger.getLogger(TlsMaintenance.class.getName());
     private static final String ALIAS_PREFIX = "keyhaven-";
     private static final String TRUSTED_PREFIX = "ca-";
+    private static final String PROVISIONAL_ALIAS = "keyhaven-provisional";
     private static final Duration RENEW_BEFORE = Duration.ofDays(30);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(10);
 
@@ -138,19 +140,59 @@ public class TlsMaintenance {
 
     private void refreshOnceRunning() {
         Instant deadline = Instant.now().plus(STARTUP_WAIT);
-        while (!(management.running() && !keys.isSealed()) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!waitUntil(management::running, deadline)) {
+            return;
+        }
+        if (keys.isSealed()) {
+            // the unseal (its Unsealed event) brings the rest, once the internal CA can exist
+            provisionalIdentityIfNone();
+            return;
+        }
+        if (!waitUntil(authorities::hasInternalCa, deadline)) {
+            return;
         }
         try {
             refresh();
             LOG.info("Keyhaven TLS identity and client trust store are in place");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot put Keyhaven's TLS identity or client trust store in place", e);
+        }
+    }
+
+    /** Waits (bounded) for the condition; false if interrupted, or still false at the deadline (logged). */
+    private static boolean waitUntil(BooleanSupplier condition, Instant deadline) {
+        while (!condition.getAsBoolean()) {
+            if (!Instant.now().isBefore(deadline)) {
+                LOG.warning("Keyhaven's TLS key stores wait for the server to run and for the internal CA; they are"
+                        + " brought up to date at the next unseal");
+                return false;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A server that starts sealed before it ever had a TLS identity (custodian mode, first start) has no internal CA
+     * to issue one: it serves a provisional self-signed certificate, so that administrators and custodians can reach
+     * the management port to initialise and unseal. The internal CA's certificate replaces it once unsealed.
+     */
+    private void provisionalIdentityIfNone() {
+        synchronized (lock) {
+            List<String> present = stores.aliases(ElytronKeyStores.TLS_KEY_STORE);
+            if (!present.isEmpty()) {
+                return;
+            }
+            stores.generateKeyPair(ElytronKeyStores.TLS_KEY_STORE, PROVISIONAL_ALIAS, "EC", 256,
+                    "CN=" + hostnames().get(0));
+            keepOnly(PROVISIONAL_ALIAS, present, true);
+            LOG.warning("Keyhaven is sealed and has no TLS identity yet: it serves a provisional self-signed"
+                    + " certificate until it is unsealed");
         }
     }
 
@@ -164,7 +206,7 @@ public class TlsMaintenance {
             keepOnly(alias, present, false);
             return;
         }
-        String next = ALIAS_PREFIX + Instant.now().getEpochSecond();
+        String next = ALIAS_PREFIX + Instant.now().toEpochMilli();
         List<String> dnsNames = hostnames();
         Path dir = DataDirectory.keyhavenDir().resolve("tls");
         Path csr = dir.resolve("server.csr");

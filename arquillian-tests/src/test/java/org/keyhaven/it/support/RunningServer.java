@@ -1,5 +1,6 @@
 package org.keyhaven.it.support;
 
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,15 +12,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
 
     private final String name;
+    private final Map<String, String> environment;
     private ServerProcess server;
 
     public RunningServer(String name) {
+        this(name, Map.of());
+    }
+
+    /** With environment variables for the server. */
+    public RunningServer(String name, Map<String, String> environment) {
         this.name = name;
+        this.environment = environment;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = ServerProcess.fresh(name);
+        server = ServerProcess.fresh(name, environment);
         server.start();
         Accounts.useServer(server.serverLog());
     }

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,14 +23,21 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path base;
+    private final Map<String, String> environment;
     private Process process;
 
-    private ServerProcess(Path base) {
+    private ServerProcess(Path base, Map<String, String> environment) {
         this.base = base;
+        this.environment = Map.copyOf(environment);
     }
 
     /** A fresh installation: new base directory, and for PostgreSQL runs a new database. */
     public static ServerProcess fresh(String name) {
+        return fresh(name, Map.of());
+    }
+
+    /** The same, with environment variables for the server (e.g. {@code KEYHAVEN_SEAL_MODE}). */
+    public static ServerProcess fresh(String name, Map<String, String> environment) {
         Path base = Suite.runDir().resolve(name);
         FreshSuiteState.deleteRecursively(base);
         if (Suite.postgresql()) {
@@ -44,7 +52,7 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ServerProcess(base);
+        return new ServerProcess(base, environment);
     }
 
     public Path serverLog() {
@@ -64,6 +72,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         builder.environment().put("JAVA_OPTS", Suite.jvmArguments());
+        builder.environment().putAll(environment);
         try {
             process = builder.start();
         } catch (IOException e) {

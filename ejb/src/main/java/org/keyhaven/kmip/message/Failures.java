@@ -34,7 +34,7 @@ public final class Failures {
     static ResultReason reasonFor(KeyhavenException e) {
         return switch (e.code()) {
             case INVALID_REQUEST, MALFORMED_JSON, UNKNOWN_ALGORITHM, INVALID_KEY_LENGTH, INVALID_USAGE, INVALID_CSR,
-                    INVALID_CERTIFICATE -> ResultReason.INVALID_FIELD;
+                    INVALID_CERTIFICATE, INVALID_SHARE -> ResultReason.INVALID_FIELD;
             case INVALID_ATTRIBUTE -> ResultReason.INVALID_ATTRIBUTE_VALUE;
             case INVALID_CIPHERTEXT -> ResultReason.CRYPTOGRAPHIC_FAILURE;
             case UNAUTHORIZED, UNKNOWN_CLIENT, ACCOUNT_LOCKED, WEAK_PASSWORD ->
@@ -51,8 +51,8 @@ public final class Failures {
             case INVALID_STATE_TRANSITION, KEY_NOT_USABLE -> ResultReason.WRONG_KEY_LIFECYCLE_STATE;
             case PAYLOAD_TOO_LARGE, BATCH_TOO_LARGE -> ResultReason.SERVER_LIMIT_EXCEEDED;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> ResultReason.OPERATION_NOT_SUPPORTED;
-            case CONCURRENT_MODIFICATION, OPERATION_IN_PROGRESS, SEALED, SERVER_BUSY, INTEGRITY_VIOLATION, INTERNAL ->
-                    ResultReason.GENERAL_FAILURE;
+            case CONCURRENT_MODIFICATION, OPERATION_IN_PROGRESS, SEALED, SERVER_BUSY, RATE_LIMITED,
+                    INTEGRITY_VIOLATION, INTERNAL -> ResultReason.GENERAL_FAILURE;
         };
     }
 }

@@ -177,6 +177,10 @@ public class KmipListener {
             while (keys.isSealed() && !stopping) {
                 Thread.sleep(250);
             }
+            // the internal CA, which issues the listener's certificate, is made at the first unseal
+            while (!stopping && !authorities.hasInternalCa()) {
+                Thread.sleep(250);
+            }
             if (stopping) {
                 return;
             }
