@@ -27,6 +27,8 @@ public enum ApprovalKind {
     CLIENT_STATUS(Role.CRYPTO_OFFICER),
     CLIENT_GRANTS(Role.CRYPTO_OFFICER),
     MASTER_KEY_ROTATE(Role.CRYPTO_OFFICER),
+    /** new custodian shares of the unseal key */
+    SEAL_REKEY(Role.SECURITY_ADMIN),
     APPROVAL_POLICY(Role.SECURITY_ADMIN);
 
     private final Role approverRole;

@@ -219,7 +219,7 @@ public class ApprovalRequest extends ProtectedRow {
     public ApprovalView toView(Instant now) {
         return new ApprovalView(id, kind, objectId, json(parameters), requester, requestedAt, expiresAt, required,
                 approvals(),
-                status(now), decidedAt, rejectedBy, rejectionReason, result == null ? null : json(result));
+                status(now), decidedAt, rejectedBy, rejectionReason, result == null ? null : json(result), null);
     }
 
     private static JsonObject json(String text) {

@@ -28,6 +28,7 @@ import org.keyhaven.common.Times;
 import org.keyhaven.key.KeyService;
 import org.keyhaven.seal.MasterKeyHolder;
 import org.keyhaven.seal.MasterKeyRotation;
+import org.keyhaven.seal.SealService;
 
 /** See {@link ApprovalService}. Every decision is audited; a refused one too, with its own reason. */
 @Stateless
@@ -62,6 +63,9 @@ public class ApprovalServiceBean implements ApprovalService {
     @EJB
     private MasterKeyRotation masterKeyRotation;
 
+    @EJB
+    private SealService seal;
+
     @Resource
     private SessionContext context;
 
@@ -95,20 +99,21 @@ public class ApprovalServiceBean implements ApprovalService {
         written(request);
         audit.record(AuditEvent.of("approval.approve").object(request.id()).detail("operation", request.kind())
                 .detail("requester", request.requester()).detail("approvals", request.approvers().size()));
+        Operations operations = new Operations();
         if (complete) {
-            execute(request, now);
+            execute(request, operations, now);
         }
-        return request.toView(now);
+        return request.toView(now).withHandover(operations.handover);
     }
 
     /** Carries the operation out for its requester, the approvers named in its audit records; then closes it. */
-    private void execute(ApprovalRequest request, Instant now) {
+    private void execute(ApprovalRequest request, Operations operations, Instant now) {
         PendingOperation operation = request.operation();
         callContext.beginDelegation(new CallContext.Delegation(operation.kind().name(), request.requester(),
                 request.approvers(), request.id()));
         JsonObject summary;
         try {
-            summary = operation.execute(new Operations());
+            summary = operation.execute(operations);
         } finally {
             callContext.endDelegation();
         }
@@ -189,6 +194,9 @@ public class ApprovalServiceBean implements ApprovalService {
     /** The services the approved operation acts through, as the approver (whose role they require). */
     private final class Operations implements ApprovedOperations {
 
+        /** Secrets for the approver's eyes only (new custodian shares), never stored. */
+        private List<String> handover;
+
         @Override
         public KeyService keys() {
             return keyService;
@@ -202,6 +210,11 @@ public class ApprovalServiceBean implements ApprovalService {
         @Override
         public void rotateMasterKey() {
             masterKeyRotation.start();
+        }
+
+        @Override
+        public void rekeyUnsealKey(int shares, int threshold) {
+            handover = seal.rekey(shares, threshold).shares();
         }
 
         @Override

@@ -14,4 +14,7 @@ public interface ApprovedOperations {
     void rotateMasterKey();
 
     void changePolicy(ApprovalPolicy policy);
+
+    /** New custodian shares; they are handed to whoever completed the approval, once. */
+    void rekeyUnsealKey(int shares, int threshold);
 }

@@ -277,6 +277,27 @@ public sealed interface PendingOperation {
         }
     }
 
+    /** New custodian shares of the unseal key (custodian mode). */
+    record RekeyUnsealKey(int shares, int threshold) implements PendingOperation {
+        public ApprovalKind kind() {
+            return ApprovalKind.SEAL_REKEY;
+        }
+
+        public String objectId() {
+            return null;
+        }
+
+        public JsonObject parameters() {
+            return Json.createObjectBuilder().add("shares", shares).add("threshold", threshold).build();
+        }
+
+        public JsonObject execute(ApprovedOperations operations) {
+            operations.rekeyUnsealKey(shares, threshold);
+            return Json.createObjectBuilder().add("rekeyed", true).add("shares", shares).add("threshold", threshold)
+                    .build();
+        }
+    }
+
     record ChangeApprovalPolicy(ApprovalPolicy policy) implements PendingOperation {
         public ApprovalKind kind() {
             return ApprovalKind.APPROVAL_POLICY;

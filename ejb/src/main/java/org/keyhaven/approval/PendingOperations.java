@@ -21,6 +21,7 @@ import org.keyhaven.approval.PendingOperation.CreateClient;
 import org.keyhaven.approval.PendingOperation.CreateKey;
 import org.keyhaven.approval.PendingOperation.IssueClientCertificate;
 import org.keyhaven.approval.PendingOperation.RegisterClientCertificate;
+import org.keyhaven.approval.PendingOperation.RekeyUnsealKey;
 import org.keyhaven.approval.PendingOperation.RemoveKeyAttribute;
 import org.keyhaven.approval.PendingOperation.RevokeClientCertificate;
 import org.keyhaven.approval.PendingOperation.RevokeKey;
@@ -72,6 +73,7 @@ public final class PendingOperations {
             case CLIENT_STATUS -> new SetClientStatus(json.getString("clientId"), json.getBoolean("enabled"));
             case CLIENT_GRANTS -> new SetGrants(json.getString("clientId"), grants(json));
             case MASTER_KEY_ROTATE -> new RotateMasterKey();
+            case SEAL_REKEY -> new RekeyUnsealKey(json.getInt("shares"), json.getInt("threshold"));
             case APPROVAL_POLICY -> new ChangeApprovalPolicy(ApprovalPolicy.fromJson(json));
         };
     }

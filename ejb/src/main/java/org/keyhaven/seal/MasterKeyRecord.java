@@ -62,6 +62,11 @@ public class MasterKeyRecord {
         return createdAt;
     }
 
+    /** Wrapped again, under a new unseal key. */
+    void rewrap(byte[] newWrapped) {
+        wrapped = newWrapped.clone();
+    }
+
     void retire(Instant now) {
         status = Status.RETIRED;
         wrapped = new byte[0];

@@ -89,6 +89,11 @@ public final class MasterKeyRing {
         return new MasterKeyRing(unsealKey, keys, derived, auditKey);
     }
 
+    /** The same ring under another unseal key (custodian rekey); this ring's unseal key is the caller's to wipe. */
+    MasterKeyRing withUnsealKey(SecretBytes newUnsealKey) {
+        return new MasterKeyRing(newUnsealKey, new TreeMap<>(masterKeys), new TreeMap<>(rowMacKeys), auditKey);
+    }
+
     public int currentVersion() {
         return masterKeys.lastKey();
     }
@@ -161,7 +166,8 @@ public final class MasterKeyRing {
         return key;
     }
 
-    private SecretBytes masterKey(int mkVersion) {
+    /** A master key version (also for re-wrapping it under a new unseal key). */
+    SecretBytes masterKey(int mkVersion) {
         SecretBytes key = masterKeys.get(mkVersion);
         if (key == null) {
             throw new KeyhavenException(ErrorCode.INTEGRITY_VIOLATION,

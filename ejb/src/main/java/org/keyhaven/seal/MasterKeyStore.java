@@ -18,6 +18,7 @@ import org.keyhaven.crypto.AesKeyWrapPad;
 import org.keyhaven.crypto.AuthenticationFailedException;
 import org.keyhaven.crypto.KeyhavenProvider;
 import org.keyhaven.crypto.SecretBytes;
+import org.keyhaven.system.SystemSettings;
 
 /**
  * Persistence of the key hierarchy's roots: master key versions (wrapped under the unseal key with AES-KWP) and the
@@ -33,6 +34,9 @@ public class MasterKeyStore {
     @EJB
     private AuditChainWriter auditChain;
 
+    @EJB
+    private SystemSettings settings;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isInitialized() {
         return em.createQuery("select count(m) from MasterKeyRecord m", Long.class).getSingleResult() > 0;
@@ -44,6 +48,18 @@ public class MasterKeyStore {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public MasterKeyRing initialize(SecretBytes unsealKey) {
+        return initialize(unsealKey, null);
+    }
+
+    /**
+     * The same for custodian mode, with the custodians' split (share digests) saved in the same transaction: a
+     * hierarchy whose shares cannot be recognised never exists.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public MasterKeyRing initialize(SecretBytes unsealKey, String custodianSplit) {
+        if (custodianSplit != null) {
+            settings.put(SealService.SPLIT_SETTING, custodianSplit);
+        }
         if (isInitialized()) {
             throw new KeyhavenException(ErrorCode.OPERATION_IN_PROGRESS, "the master key exists already");
         }
@@ -81,6 +97,22 @@ public class MasterKeyStore {
         ring.setAuditKey(auditSecret.unwrap(ring));
         auditChain.createHeadIfAbsent();
         return ring;
+    }
+
+    /**
+     * Custodian rekey: every active master key version wrapped again under the new unseal key, and the new split
+     * saved, in one transaction. Answers the ring under the new unseal key.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public MasterKeyRing changeUnsealKey(MasterKeyRing ring, SecretBytes newUnsealKey, String custodianSplit) {
+        List<MasterKeyRecord> records = em.createQuery("select m from MasterKeyRecord m where m.status = :active",
+                MasterKeyRecord.class).setParameter("active", MasterKeyRecord.Status.ACTIVE).getResultList();
+        for (MasterKeyRecord record : records) {
+            record.rewrap(ring.masterKey(record.version()).use(bytes -> AesKeyWrapPad.wrap(newUnsealKey, bytes)));
+        }
+        settings.put(SealService.SPLIT_SETTING, custodianSplit);
+        em.flush();
+        return ring.withUnsealKey(newUnsealKey);
     }
 
     /** Rotation step 1: a new master key version, which becomes the current one for all new wrapping. */

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keyhaven.access.Roles;
+import org.keyhaven.approval.DualControlBean;
+import org.keyhaven.approval.PendingOperation;
 import org.keyhaven.audit.ActorType;
 import org.keyhaven.audit.AuditEvent;
 import org.keyhaven.audit.AuditLog;
@@ -74,6 +76,9 @@ public class SealService {
 
     @EJB
     private SystemSettings settings;
+
+    @EJB
+    private DualControlBean dualControl;
 
     @Inject
     private CallContext callContext;
@@ -161,19 +166,15 @@ public class SealService {
             if (store.isInitialized()) {
                 throw new KeyhavenException(ErrorCode.OPERATION_IN_PROGRESS, "the key hierarchy exists already");
             }
-            if (threshold < 2 || threshold > shares || shares > ShamirSecretSharing.MAX_SHARES) {
-                throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "need 1 < threshold <= shares <= "
-                        + ShamirSecretSharing.MAX_SHARES);
-            }
+            requireSplit(shares, threshold);
             byte[] key = new byte[UNSEAL_KEY_BYTES];
             KeyhavenProvider.random().nextBytes(key);
             SecretBytes unsealKey = SecretBytes.adopt(key);
             List<ShamirSecretSharing.Share> parts = ShamirSecretSharing.split(unsealKey, shares, threshold,
                     KeyhavenProvider.random());
             try {
-                MasterKeyRing ring = store.initialize(unsealKey);
                 CustodianShares.Split split = CustodianShares.Split.of(parts, threshold);
-                settings.put(SPLIT_SETTING, split.toJson());
+                MasterKeyRing ring = store.initialize(unsealKey, split.toJson());
                 ring.destroy();
                 custodians = new CustodianShares(split);
                 sealedReason = "custodian mode: the custodians submit their shares (POST /api/v1/unseal/shares)";
@@ -183,6 +184,50 @@ public class SealService {
             } finally {
                 parts.forEach(ShamirSecretSharing.Share::close);
             }
+        }
+    }
+
+    /**
+     * Custodian mode, unsealed: a new unseal key split into new shares (the old shares stop working), under dual
+     * control (SEAL_REKEY, approved by another security administrator, who then receives the shares once). Every
+     * master key version is wrapped again under the new key, and the new split saved, in one transaction.
+     */
+    @RolesAllowed(Roles.SECURITY_ADMIN)
+    @AuditedOperation("seal.rekey")
+    public CustodianInit rekey(int shares, int threshold) {
+        if (!MODE_CUSTODIAN.equals(mode) || custodians == null) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "rekeying is for custodian mode, once initialised");
+        }
+        requireSplit(shares, threshold);
+        holder.ring();
+        dualControl.check(new PendingOperation.RekeyUnsealKey(shares, threshold));
+        synchronized (lock) {
+            MasterKeyRing old = holder.ring();
+            byte[] key = new byte[UNSEAL_KEY_BYTES];
+            KeyhavenProvider.random().nextBytes(key);
+            SecretBytes unsealKey = SecretBytes.adopt(key);
+            List<ShamirSecretSharing.Share> parts = ShamirSecretSharing.split(unsealKey, shares, threshold,
+                    KeyhavenProvider.random());
+            try {
+                CustodianShares.Split split = CustodianShares.Split.of(parts, threshold);
+                MasterKeyRing ring = store.changeUnsealKey(old, unsealKey, split.toJson());
+                holder.install(ring);
+                old.unsealKey().destroy();
+                custodians.clear();
+                custodians = new CustodianShares(split);
+                auditLog.recordIndependently(AuditEvent.of("seal.rekey").detail("shares", shares)
+                        .detail("threshold", threshold));
+                return new CustodianInit(CustodianShares.format(parts), threshold);
+            } finally {
+                parts.forEach(ShamirSecretSharing.Share::close);
+            }
+        }
+    }
+
+    private static void requireSplit(int shares, int threshold) {
+        if (threshold < 2 || threshold > shares || shares > ShamirSecretSharing.MAX_SHARES) {
+            throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "need 1 < threshold <= shares <= "
+                    + ShamirSecretSharing.MAX_SHARES);
         }
     }
 

@@ -115,9 +115,9 @@ class ApprovalRequestTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ApprovalKind.class)
-    void onlyAChangeOfTheApprovalPolicyIsApprovedBySecurityAdministrators(ApprovalKind kind) {
-        assertThat(kind.approverRole()).isEqualTo(kind == ApprovalKind.APPROVAL_POLICY ? Role.SECURITY_ADMIN
-                : Role.CRYPTO_OFFICER);
+    void onlyTheApprovalPolicyAndTheUnsealKeyAreApprovedBySecurityAdministrators(ApprovalKind kind) {
+        boolean administrators = kind == ApprovalKind.APPROVAL_POLICY || kind == ApprovalKind.SEAL_REKEY;
+        assertThat(kind.approverRole()).isEqualTo(administrators ? Role.SECURITY_ADMIN : Role.CRYPTO_OFFICER);
     }
 
     @Test

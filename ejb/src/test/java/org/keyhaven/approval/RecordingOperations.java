@@ -60,6 +60,11 @@ final class RecordingOperations implements ApprovedOperations {
     }
 
     @Override
+    public void rekeyUnsealKey(int shares, int threshold) {
+        calls.add(Call.of("operations", "rekeyUnsealKey", shares, threshold));
+    }
+
+    @Override
     public void changePolicy(ApprovalPolicy policy) {
         calls.add(Call.of("operations", "changePolicy", policy));
     }

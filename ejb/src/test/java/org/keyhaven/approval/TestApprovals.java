@@ -22,6 +22,7 @@ import org.keyhaven.approval.PendingOperation.RegisterClientCertificate;
 import org.keyhaven.approval.PendingOperation.RemoveKeyAttribute;
 import org.keyhaven.approval.PendingOperation.RevokeClientCertificate;
 import org.keyhaven.approval.PendingOperation.RevokeKey;
+import org.keyhaven.approval.PendingOperation.RekeyUnsealKey;
 import org.keyhaven.approval.PendingOperation.RotateMasterKey;
 import org.keyhaven.approval.PendingOperation.SetClientStatus;
 import org.keyhaven.approval.PendingOperation.SetGrants;
@@ -127,6 +128,7 @@ final class TestApprovals {
                 named("disable client", new SetClientStatus(CLIENT_ID, false)),
                 named("set grants", new SetGrants(CLIENT_ID, grants())),
                 named("rotate master key", new RotateMasterKey()),
+                named("rekey the unseal key", new RekeyUnsealKey(5, 3)),
                 named("change approval policy", new ChangeApprovalPolicy(everyOperationNamed())),
                 named("change approval policy to dual control", new ChangeApprovalPolicy(ApprovalPolicy.dualControl())));
     }

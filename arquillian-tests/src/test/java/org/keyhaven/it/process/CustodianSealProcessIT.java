@@ -67,6 +67,7 @@ class CustodianSealProcessIT {
                 "{\"name\":\"custodian-key\",\"algorithm\":\"AES\",\"activate\":true}");
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String keyId = created.string("id");
+        List<String> renewed = rekeyUnderDualControl();
 
         SERVER.process().stop();
         SERVER.process().start();
@@ -75,8 +76,9 @@ class CustodianSealProcessIT {
         Api officerAgain = Api.management(officer.username(), officer.password());
         assertSealed(officerAgain.get("/api/v1/keys/" + keyId));
         Api custodianAgain = Api.anonymous(Api.MANAGEMENT_PORT);
-        assertThat(custodianAgain.post(SHARES, share(shares.get(1))).object().getBoolean("sealed")).isTrue();
-        assertThat(custodianAgain.post(SHARES, share(shares.get(2))).object().getBoolean("sealed")).isFalse();
+        assertRefused(custodianAgain.post(SHARES, share(shares.get(1))), 400, "invalid-share");
+        assertThat(custodianAgain.post(SHARES, share(renewed.get(1))).object().getBoolean("sealed")).isTrue();
+        assertThat(custodianAgain.post(SHARES, share(renewed.get(2))).object().getBoolean("sealed")).isFalse();
         assertThat(officerAgain.get("/api/v1/keys/" + keyId).object().getString("state")).isEqualTo("ACTIVE");
 
         Account auditor = Accounts.auditor();
@@ -85,6 +87,27 @@ class CustodianSealProcessIT {
         assertThat(trail.toString()).doesNotContain(shares.get(0).substring(2)).doesNotContain(shares.get(1)
                 .substring(2)).doesNotContain(shares.get(2).substring(2));
         assertThat(AuditTrail.verify(auditor.api()).getBoolean("intact")).isTrue();
+    }
+
+    /**
+     * New shares, asked for by one security administrator and approved by another, who receives them once; the
+     * request keeps no share.
+     */
+    private static List<String> rekeyUnderDualControl() {
+        Account admin = Accounts.admin();
+        Account otherAdmin = Accounts.securityAdmin();
+        assertThat(admin.api().put("/api/v1/approvals/policy", "{\"quorum\":{\"SEAL_REKEY\":1}}").status())
+                .isEqualTo(200);
+        ApiResponse requested = admin.api().post("/api/v1/seal/rekey", "{\"shares\":3,\"threshold\":2}");
+        assertThat(requested.status()).as("%s", requested).isEqualTo(202);
+        String id = requested.string("id");
+        ApiResponse approved = otherAdmin.api().post("/api/v1/approvals/" + id + "/approve");
+        assertThat(approved.status()).as("%s", approved).isEqualTo(200);
+        List<String> renewed = approved.object().getJsonArray("handover").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+        assertThat(renewed).hasSize(3);
+        assertThat(admin.api().get("/api/v1/approvals/" + id).body()).doesNotContain(renewed.get(0).substring(2));
+        return renewed;
     }
 
     /**

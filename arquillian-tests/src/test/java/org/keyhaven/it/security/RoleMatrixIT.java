@@ -147,6 +147,8 @@ class RoleMatrixIT {
             // custodian mode only: this server (embedded mode) refuses past the role check
             new Endpoint("POST /api/v1/seal/init", SA, 400,
                     f -> Call.post("/api/v1/seal/init", "{\"shares\":3,\"threshold\":2}")),
+            new Endpoint("POST /api/v1/seal/rekey", SA, 400,
+                    f -> Call.post("/api/v1/seal/rekey", "{\"shares\":3,\"threshold\":2}")),
             new Endpoint("POST /api/v1/unseal/shares", PUBLIC, 400,
                     f -> Call.post("/api/v1/unseal/shares", "{\"share\":\"1-" + "0".repeat(64) + "\"}")),
             new Endpoint("GET /api/v1/unseal/shares", PUBLIC, 200, f -> Call.get("/api/v1/unseal/shares")),

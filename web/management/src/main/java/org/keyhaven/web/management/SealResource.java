@@ -67,6 +67,16 @@ public class SealResource {
         return seal.initialize(request.shares(), request.threshold());
     }
 
+    /** New custodian shares (custodian mode, unsealed), under dual control; the old shares stop working. */
+    @POST
+    @Path("seal/rekey")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @AuditedOperation("seal.rekey")
+    public CustodianInit rekey(Init body) {
+        Init request = validation.valid(body);
+        return seal.rekey(request.shares(), request.threshold());
+    }
+
     /** Custodians, without a login (the web constraint leaves this path open): a share, then the progress. */
     @POST
     @Path("unseal/shares")
