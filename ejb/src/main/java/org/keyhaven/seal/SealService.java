@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keyhaven.access.Roles;
@@ -166,24 +167,12 @@ public class SealService {
             if (store.isInitialized()) {
                 throw new KeyhavenException(ErrorCode.OPERATION_IN_PROGRESS, "the key hierarchy exists already");
             }
-            requireSplit(shares, threshold);
-            byte[] key = new byte[UNSEAL_KEY_BYTES];
-            KeyhavenProvider.random().nextBytes(key);
-            SecretBytes unsealKey = SecretBytes.adopt(key);
-            List<ShamirSecretSharing.Share> parts = ShamirSecretSharing.split(unsealKey, shares, threshold,
-                    KeyhavenProvider.random());
-            try {
-                CustodianShares.Split split = CustodianShares.Split.of(parts, threshold);
-                MasterKeyRing ring = store.initialize(unsealKey, split.toJson());
-                ring.destroy();
-                custodians = new CustodianShares(split);
-                sealedReason = "custodian mode: the custodians submit their shares (POST /api/v1/unseal/shares)";
-                auditLog.recordIndependently(AuditEvent.of("seal.init").detail("mode", MODE_CUSTODIAN)
-                        .detail("shares", shares).detail("threshold", threshold));
-                return new CustodianInit(CustodianShares.format(parts), threshold);
-            } finally {
-                parts.forEach(ShamirSecretSharing.Share::close);
-            }
+            CustodianInit created = splitNewUnsealKey(shares, threshold,
+                    (unsealKey, split) -> store.initialize(unsealKey, split).destroy());
+            sealedReason = "custodian mode: the custodians submit their shares (POST /api/v1/unseal/shares)";
+            auditLog.recordIndependently(AuditEvent.of("seal.init").detail("mode", MODE_CUSTODIAN)
+                    .detail("shares", shares).detail("threshold", threshold));
+            return created;
         }
     }
 
@@ -203,24 +192,37 @@ public class SealService {
         dualControl.check(new PendingOperation.RekeyUnsealKey(shares, threshold));
         synchronized (lock) {
             MasterKeyRing old = holder.ring();
-            byte[] key = new byte[UNSEAL_KEY_BYTES];
-            KeyhavenProvider.random().nextBytes(key);
-            SecretBytes unsealKey = SecretBytes.adopt(key);
-            List<ShamirSecretSharing.Share> parts = ShamirSecretSharing.split(unsealKey, shares, threshold,
-                    KeyhavenProvider.random());
-            try {
-                CustodianShares.Split split = CustodianShares.Split.of(parts, threshold);
-                MasterKeyRing ring = store.changeUnsealKey(old, unsealKey, split.toJson());
-                holder.install(ring);
+            CustodianInit renewed = splitNewUnsealKey(shares, threshold, (unsealKey, split) -> {
+                holder.install(store.changeUnsealKey(old, unsealKey, split));
                 old.unsealKey().destroy();
+            });
+            auditLog.recordIndependently(AuditEvent.of("seal.rekey").detail("shares", shares)
+                    .detail("threshold", threshold));
+            return renewed;
+        }
+    }
+
+    /**
+     * A new random unseal key, split into shares: {@code keep} stores the key hierarchy under it together with the
+     * split (share digests, as JSON) in one transaction; then the server expects these shares. Answers their text.
+     */
+    private CustodianInit splitNewUnsealKey(int shares, int threshold, BiConsumer<SecretBytes, String> keep) {
+        requireSplit(shares, threshold);
+        byte[] key = new byte[UNSEAL_KEY_BYTES];
+        KeyhavenProvider.random().nextBytes(key);
+        SecretBytes unsealKey = SecretBytes.adopt(key);
+        List<ShamirSecretSharing.Share> parts = ShamirSecretSharing.split(unsealKey, shares, threshold,
+                KeyhavenProvider.random());
+        try {
+            CustodianShares.Split split = CustodianShares.Split.of(parts, threshold);
+            keep.accept(unsealKey, split.toJson());
+            if (custodians != null) {
                 custodians.clear();
-                custodians = new CustodianShares(split);
-                auditLog.recordIndependently(AuditEvent.of("seal.rekey").detail("shares", shares)
-                        .detail("threshold", threshold));
-                return new CustodianInit(CustodianShares.format(parts), threshold);
-            } finally {
-                parts.forEach(ShamirSecretSharing.Share::close);
             }
+            custodians = new CustodianShares(split);
+            return new CustodianInit(CustodianShares.format(parts), threshold);
+        } finally {
+            parts.forEach(ShamirSecretSharing.Share::close);
         }
     }
 
