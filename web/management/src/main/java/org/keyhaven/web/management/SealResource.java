@@ -56,6 +56,12 @@ public class SealResource {
 
     /** One custodian's share, as it was handed out. */
     public record Share(@NotNull @Size(max = 100) String share) {
+
+        /** Never the share: this object may reach a log or an error message. */
+        @Override
+        public String toString() {
+            return "Share[...]";
+        }
     }
 
     @POST
