@@ -93,6 +93,17 @@ public class AdminAuthenticator {
         return result;
     }
 
+    /**
+     * The roles an admin holds now, for a login session that continues (the admin UI checks on every request): none
+     * when the user was disabled, locked or removed since, so a session ends with the account's rights.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<Set<String>> currentRoles(String username) {
+        return users.findByUsername(username)
+                .filter(user -> user.enabled() && !user.isLocked(Times.now()))
+                .map(AdminAuthenticator::containerRoles);
+    }
+
     static Set<String> containerRoles(AdminUser user) {
         if (user.mustChangePassword()) {
             return Set.of(Roles.PASSWORD_CHANGE_REQUIRED);

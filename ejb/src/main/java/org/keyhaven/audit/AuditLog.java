@@ -48,6 +48,9 @@ public class AuditLog {
     @Inject
     private AuditChainSignal chainSignal;
 
+    @Inject
+    private ActivityMeter activity;
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditEvent event) {
         writer.insert(newRecord(event));
@@ -80,6 +83,8 @@ public class AuditLog {
             actorType = ANONYMOUS.equals(actor) ? ActorType.ANONYMOUS
                     : actor.startsWith(Roles.CLIENT_PRINCIPAL_PREFIX) ? ActorType.CLIENT : ActorType.USER;
         }
-        return new AuditRecord(event, actor, actorType, callContext.clientAddress(), callContext.port(), Times.now());
+        java.time.Instant now = Times.now();
+        activity.count(now);
+        return new AuditRecord(event, actor, actorType, callContext.clientAddress(), callContext.port(), now);
     }
 }

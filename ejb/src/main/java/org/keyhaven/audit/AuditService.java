@@ -54,6 +54,41 @@ public class AuditService {
      * Verifies the whole chain against the head, streaming it page by page, as one consistent snapshot. The
      * verification itself is audited, with its result.
      */
+    /**
+     * The newest chained records that match, newest first, with sequence numbers below {@code beforeSeq} (null: from
+     * the newest). Crypto officers read the trail too (a key's history on its page).
+     */
+    @RolesAllowed({Roles.AUDITOR, Roles.SECURITY_ADMIN, Roles.CRYPTO_OFFICER})
+    public List<AuditEntry> search(AuditFilter filter, Long beforeSeq, int limit) {
+        chainer.chainPending();
+        StringBuilder jpql = new StringBuilder("select r from AuditRecord r where r.seq > 0");
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        criterion(jpql, parameters, "r.seq < :before", "before", beforeSeq);
+        criterion(jpql, parameters, "r.occurredAt >= :from", "from", filter.from());
+        criterion(jpql, parameters, "r.occurredAt < :to", "to", filter.to());
+        criterion(jpql, parameters, "r.actor = :actor", "actor", filter.actor());
+        criterion(jpql, parameters, "r.objectId = :object", "object", filter.objectId());
+        criterion(jpql, parameters, "r.outcome = :outcome", "outcome", filter.outcome());
+        if (filter.operationIsPrefix()) {
+            criterion(jpql, parameters, "r.operation like :operation escape '!'", "operation",
+                    filter.operation().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        } else {
+            criterion(jpql, parameters, "r.operation = :operation", "operation", filter.operation());
+        }
+        TypedQuery<AuditRecord> query = em.createQuery(jpql.append(" order by r.seq desc").toString(),
+                AuditRecord.class).setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)));
+        parameters.forEach(query::setParameter);
+        return query.getResultList().stream().map(AuditRecord::toEntry).toList();
+    }
+
+    private static void criterion(StringBuilder jpql, java.util.Map<String, Object> parameters, String condition,
+            String name, Object value) {
+        if (value != null) {
+            jpql.append(" and ").append(condition);
+            parameters.put(name, value);
+        }
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AuditVerification verify() {
         chainer.chainPending();

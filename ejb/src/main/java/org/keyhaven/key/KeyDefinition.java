@@ -60,4 +60,9 @@ public record KeyDefinition(String name, KeySpec spec, Set<KeyUsage> usages, boo
                     + " or digit, and not look like a key id");
         }
     }
+
+    /** The same request with another rotation period (the server's default when the request named none). */
+    public KeyDefinition withRotationPeriod(RotationPeriod period) {
+        return new KeyDefinition(name, spec, usages, exportable, period, activationDate, deactivationDate, attributes);
+    }
 }

@@ -82,6 +82,16 @@ public class KeyRepository {
         }
     }
 
+    /** How many keys are in each state (states with no key are absent). */
+    public java.util.Map<KeyState, Long> countByState() {
+        java.util.Map<KeyState, Long> counts = new java.util.EnumMap<>(KeyState.class);
+        for (Object[] row : em.createQuery("select k.state, count(k) from ManagedKey k group by k.state",
+                Object[].class).getResultList()) {
+            counts.put((KeyState) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     public KeyPage list(KeyQuery query) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (query.name() != null) {

@@ -29,4 +29,7 @@ public interface KeyService {
     KeyView setAttributes(String id, Map<String, String> attributes);
 
     KeyView removeAttribute(String id, String attributeName);
+
+    /** How many keys are in each state: numbers only, for every admin role's dashboard. */
+    java.util.Map<KeyState, Long> countByState();
 }

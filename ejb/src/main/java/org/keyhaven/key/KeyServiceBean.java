@@ -51,10 +51,15 @@ public class KeyServiceBean implements KeyService {
     @Inject
     private CallContext callContext;
 
+    @EJB
+    private org.keyhaven.system.SettingsService settings;
+
     @Override
     @AuditedOperation("key.create")
-    public KeyView create(KeyDefinition definition, boolean activate) {
+    public KeyView create(KeyDefinition requested, boolean activate) {
         MasterKeyRing ring = keys.ring();
+        KeyDefinition definition = requested.rotationPeriod() != null ? requested
+                : requested.withRotationPeriod(settings.defaultRotationPeriod().orElse(null));
         if (repository.findByName(definition.name()).isPresent()) {
             throw new KeyhavenException(ErrorCode.DUPLICATE_NAME, "a key named '" + definition.name() + "' exists");
         }
@@ -75,6 +80,13 @@ public class KeyServiceBean implements KeyService {
     public KeyView get(String idOrName) {
         keys.ring();
         return repository.get(idOrName).toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.CRYPTO_OFFICER, Roles.AUDITOR, Roles.SECURITY_ADMIN})
+    @AuditedOperation("key.count")
+    public java.util.Map<KeyState, Long> countByState() {
+        return repository.countByState();
     }
 
     @Override

@@ -33,6 +33,15 @@ public class ServerManagement {
         }
     }
 
+    /** A resource's attribute ({@code bound-port}), or null when the resource or attribute does not exist. */
+    public Object attribute(String address, String attribute) {
+        try {
+            return server.getAttribute(new ObjectName(DOMAIN + address), camelCase(attribute));
+        } catch (JMException e) {
+            return null;
+        }
+    }
+
     /**
      * Runs a management operation on a resource, e.g. {@code invoke("subsystem=elytron,key-store=keyhaven-tls",
      * "read-aliases", Map.of())}. Parameters are named as in the management model ({@code key-size}); those not given

@@ -152,6 +152,11 @@ public class KmipListener {
         return socket != null && !socket.isClosed();
     }
 
+    /** How many client connections are open now. */
+    public int openConnections() {
+        return open.size();
+    }
+
     /** Renews the certificate 30 days before it expires. */
     @Timeout
     void daily() {

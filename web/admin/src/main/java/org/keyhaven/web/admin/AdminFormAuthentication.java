@@ -1,0 +1,90 @@
+package org.keyhaven.web.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.keyhaven.access.AdminAuthenticator;
+import org.keyhaven.access.LoginResult;
+import org.keyhaven.audit.CallContext;
+
+/**
+ * The admin UI's form login. The login page hands the credentials over through
+ * {@code SecurityContext.authenticate}; {@link AdminAuthenticator} checks them (Argon2id, lockout, audit). A good login
+ * gets a new session id (no fixation) holding only the username. Every later request takes the user's roles afresh
+ * from the database, so disabling, locking or re-roling an admin takes effect on their open session at once, and an
+ * admin on a one-time password holds nothing but the right to change it.
+ */
+@ApplicationScoped
+public class AdminFormAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "keyhaven.admin.user";
+    /** Request attribute: why a login failed ({@link LoginResult.Status}), for the login page's message. */
+    static final String LOGIN_STATUS = "keyhaven.login.status";
+
+    private static final Logger LOG = Logger.getLogger(AdminFormAuthentication.class.getName());
+
+    @EJB
+    private AdminAuthenticator authenticator;
+
+    @Inject
+    private CallContext callContext;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        callContext.set(request.getRemoteAddr(), request.getLocalPort());
+        AdminHeadersFilter.apply(response); // also on the redirects answered here, before any filter runs
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential password) {
+            return login(request, context, password);
+        }
+        HttpSession session = request.getSession(false);
+        String username = session == null ? null : (String) session.getAttribute(SESSION_USER);
+        if (username != null) {
+            Optional<Set<String>> roles;
+            try {
+                roles = authenticator.currentRoles(username);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "admin UI: cannot check the session's user", e);
+                return context.redirect(request.getContextPath() + "/error.xhtml?problem=unavailable");
+            }
+            if (roles.isPresent()) {
+                return context.notifyContainerAboutLogin(new CallerPrincipal(username), roles.get());
+            }
+            session.invalidate();
+        }
+        return context.isProtected() ? context.redirect(request.getContextPath() + "/login.xhtml")
+                : context.doNothing();
+    }
+
+    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+            UsernamePasswordCredential credential) {
+        LoginResult result;
+        try {
+            result = authenticator.login(credential.getCaller(), credential.getPassword().getValue());
+        } finally {
+            credential.getPassword().clear();
+        }
+        if (!result.succeeded()) {
+            request.setAttribute(LOGIN_STATUS, result.status());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SESSION_USER, result.username());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(result.username()), result.containerRoles());
+    }
+}
