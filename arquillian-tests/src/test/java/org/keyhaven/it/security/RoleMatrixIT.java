@@ -158,6 +158,13 @@ class RoleMatrixIT {
             }),
             new Endpoint("GET /api/v1/master-key/rotation", ROLES, 200, f -> Call.get("/api/v1/master-key/rotation")),
 
+            new Endpoint("GET /api/v1/settings", ROLES, 200, f -> Call.get("/api/v1/settings")),
+            // the same values again: a change nobody notices, so only authorisation can refuse it
+            new Endpoint("PUT /api/v1/settings", SA, 200, f -> Call.put("/api/v1/settings",
+                    "{\"environment\":\"TEST\"}")),
+            new Endpoint("PUT /api/v1/settings/admin-ui", SA, 200, f -> Call.put("/api/v1/settings/admin-ui",
+                    "{\"enabled\":true}")),
+
             new Endpoint("GET /ca.pem", PUBLIC, 200, f -> Call.get("/ca.pem")),
             new Endpoint("POST /api/v1/clients", CO, 201, f -> Call.post(CLIENTS, Json.createObjectBuilder()
                     .add("name", ClientIdentities.uniqueName("matrix")).build().toString())),

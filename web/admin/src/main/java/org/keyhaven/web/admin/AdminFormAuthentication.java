@@ -12,6 +12,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -19,6 +21,7 @@ import java.util.logging.Logger;
 import org.keyhaven.access.AdminAuthenticator;
 import org.keyhaven.access.LoginResult;
 import org.keyhaven.audit.CallContext;
+import org.keyhaven.system.SettingsService;
 
 /**
  * The admin UI's form login. The login page hands the credentials over through
@@ -36,8 +39,15 @@ public class AdminFormAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(AdminFormAuthentication.class.getName());
 
+    static final String SWITCHED_OFF = "The Keyhaven admin web UI is switched off. A security administrator switches it"
+            + " on again from the server side: PUT /api/v1/settings/admin-ui {\"enabled\":true} on the management port"
+            + " (6001).\n";
+
     @EJB
     private AdminAuthenticator authenticator;
+
+    @EJB
+    private SettingsService settings;
 
     @Inject
     private CallContext callContext;
@@ -47,6 +57,9 @@ public class AdminFormAuthentication implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         callContext.set(request.getRemoteAddr(), request.getLocalPort());
         AdminHeadersFilter.apply(response); // also on the redirects answered here, before any filter runs
+        if (!settings.adminUiEnabled()) {
+            return switchedOff(request, response);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential password) {
             return login(request, context, password);
@@ -68,6 +81,26 @@ public class AdminFormAuthentication implements HttpAuthenticationMechanism {
         }
         return context.isProtected() ? context.redirect(request.getContextPath() + "/login.xhtml")
                 : context.doNothing();
+    }
+
+    /**
+     * The security guide's switch: once a security administrator turns the admin UI off, every request (public pages
+     * too, before any login) gets 404 with a notice of how to switch it on again, and open sessions end.
+     */
+    private static AuthenticationStatus switchedOff(HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        try {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(SWITCHED_OFF);
+            response.flushBuffer(); // committed: no error page replaces the notice
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE; // answered here: the page is not invoked
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,

@@ -1,6 +1,5 @@
 package org.keyhaven.web.admin;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -56,10 +55,10 @@ public class DashboardPage {
     private List<ApprovalView> awaitingMe = List.of();
     private List<AuditEntry> recent = List.of();
     private List<ListenerView> listeners = List.of();
-    private ActivityChart chart;
+    private ActivityChart chart = new ActivityChart(List.of());
 
-    @PostConstruct
-    void load() {
+    /** Called before the page renders (not at construction), so refusals reach the page's messages. */
+    public void load() {
         status = ui.attempt(null, statusService::status).orElse(null);
         counts = ui.attempt(null, keys::countByState).orElse(Map.of());
         awaitingMe = ui.attempt(null, () -> Approvals.awaiting(approvals.list(true, 0, 200), me.getName(),
