@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the current call came from: set by the entry point (a web filter, the KMIP listener) and read by the
- * audit; and, while an approved operation is carried out, for whom. Unset fields stay null (timers, startup).
+ * Where the current call came from: set by the entry point (a web filter, the KMIP listener, the in-server gateway)
+ * and read by the audit; and, while an approved operation is carried out, for whom. Unset fields stay null (timers,
+ * startup).
  */
 @RequestScoped
 public class CallContext {
@@ -49,6 +50,15 @@ public class CallContext {
     public void set(String clientAddress, int port) {
         this.clientAddress = clientAddress;
         this.port = port;
+    }
+
+    /**
+     * A call from code deployed in the same server, which has no network peer and no port: {@code entryPoint} names
+     * the way in (e.g. {@code jca}) where a peer address would stand.
+     */
+    public void setInServer(String entryPoint) {
+        this.clientAddress = entryPoint;
+        this.port = null;
     }
 
     public String clientAddress() {

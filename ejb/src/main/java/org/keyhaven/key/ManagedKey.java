@@ -5,6 +5,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -14,6 +15,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +41,12 @@ import org.keyhaven.seal.ProtectedRow;
  * <li>destroying erases the material of every version and keeps all metadata;</li>
  * <li>the usage mask is a subset of what the algorithm allows.</li>
  * </ul>
- * The row carries a MAC over its security-relevant columns (checked on load).
+ * The row carries a MAC over its security-relevant columns (checked on load). Every change of state, versions or
+ * policy is marked, so that {@link KeyChangeTracker} announces it once the row is written and committed.
  */
 @Entity
 @Table(name = "kh_managed_key")
+@EntityListeners(KeyChangeTracker.class)
 public class ManagedKey extends ProtectedRow {
 
     public static final int MAX_ATTRIBUTES = 64;
@@ -133,6 +137,10 @@ public class ManagedKey extends ProtectedRow {
     @MapKeyColumn(name = "name")
     @Column(name = "attribute_value", nullable = false)
     private Map<String, String> attributes = new TreeMap<>();
+
+    /** Set by every change of state, versions or policy; taken by {@link KeyChangeTracker} when the row is written. */
+    @Transient
+    private boolean changed;
 
     protected ManagedKey() {
     }
@@ -369,6 +377,14 @@ public class ManagedKey extends ProtectedRow {
 
     private void touch(Instant now) {
         updatedAt = now;
+        changed = true;
+    }
+
+    /** Whether the state, versions or policy changed since the last call; clears the mark. */
+    boolean takeChange() {
+        boolean was = changed;
+        changed = false;
+        return was;
     }
 
     public String id() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.keyhaven.key.ManagedKeyTest.ID;
 import static org.keyhaven.key.ManagedKeyTest.T0;
 
+import jakarta.persistence.Transient;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -127,7 +128,8 @@ class KeyRowProtectionTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> columns = Stream.of(ManagedKey.class.getDeclaredFields(), ProtectedRow.class.getDeclaredFields())
                 .flatMap(Arrays::stream)
-                .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()).map(Field::getName)
+                .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.isSynthetic())
+                .filter(f -> !f.isAnnotationPresent(Transient.class)).map(Field::getName)
                 .filter(name -> !KEY_COLUMNS_OUTSIDE_THE_MAC.containsKey(name))
                 .collect(Collectors.toCollection(TreeSet::new));
 

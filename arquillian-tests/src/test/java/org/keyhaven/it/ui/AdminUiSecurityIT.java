@@ -29,6 +29,8 @@ import org.keyhaven.it.support.Keys;
 class AdminUiSecurityIT {
 
     private static final String PASSWORD_PAGE = "/password.xhtml";
+    /** {@code keyhaven.admin-ui.idle-seconds} of the test server (arquillian-tests/pom.xml). */
+    private static final java.time.Duration IDLE_LIMIT = java.time.Duration.ofSeconds(40);
 
     @Deployment(testable = false)
     static EnterpriseArchive keyhaven() {
@@ -177,6 +179,20 @@ class AdminUiSecurityIT {
 
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(header(next, "Location")).endsWith("/login.xhtml");
+    }
+
+    @Test
+    void aSessionIdleLongerThanTheLimitEnds() throws InterruptedException {
+        Account auditor = Accounts.auditor();
+        AdminUi browser = new AdminUi();
+        browser.login(auditor.username(), auditor.password());
+        assertThat(browser.get("/audit.xhtml").statusCode()).isEqualTo(200);
+
+        Thread.sleep(IDLE_LIMIT.plusSeconds(5).toMillis());
+        HttpResponse<String> later = browser.get("/audit.xhtml");
+
+        assertThat(later.statusCode()).isEqualTo(302);
+        assertThat(header(later, "Location")).endsWith("/login.xhtml");
     }
 
     @Test

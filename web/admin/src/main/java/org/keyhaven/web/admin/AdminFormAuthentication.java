@@ -34,6 +34,9 @@ import org.keyhaven.system.SettingsService;
 public class AdminFormAuthentication implements HttpAuthenticationMechanism {
 
     static final String SESSION_USER = "keyhaven.admin.user";
+    /** How long a logged-in session may stay idle before it ends. */
+    static final String IDLE_SECONDS_PROPERTY = "keyhaven.admin-ui.idle-seconds";
+    static final int DEFAULT_IDLE_SECONDS = 900;
     /** Request attribute: why a login failed ({@link LoginResult.Status}), for the login page's message. */
     static final String LOGIN_STATUS = "keyhaven.login.status";
 
@@ -117,7 +120,9 @@ public class AdminFormAuthentication implements HttpAuthenticationMechanism {
         }
         request.getSession(true);
         request.changeSessionId();
-        request.getSession().setAttribute(SESSION_USER, result.username());
+        HttpSession session = request.getSession();
+        session.setAttribute(SESSION_USER, result.username());
+        session.setMaxInactiveInterval(Integer.getInteger(IDLE_SECONDS_PROPERTY, DEFAULT_IDLE_SECONDS));
         return context.notifyContainerAboutLogin(new CallerPrincipal(result.username()), result.containerRoles());
     }
 }
