@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ import org.keyhaven.client.GrantOperation;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
 import org.keyhaven.common.Texts;
-import org.keyhaven.crypto.SecretBytes;
 import org.keyhaven.crypto.ops.CiphertextEnvelope;
 import org.keyhaven.crypto.ops.DataKey;
 import org.keyhaven.crypto.ops.DataKeys;
@@ -38,6 +38,7 @@ import org.keyhaven.crypto.ops.Signatures;
 import org.keyhaven.key.KeyAlgorithm;
 import org.keyhaven.key.KeyState.KeyUse;
 import org.keyhaven.key.KeyUsage;
+import org.keyhaven.monitor.OperationMeter;
 
 /**
  * The encryption services for application clients (port 6003). Every operation takes a batch (a single call is a
@@ -60,6 +61,9 @@ public class CryptoServices {
 
     @EJB
     private AuditLog audit;
+
+    @Inject
+    private OperationMeter meter;
 
     public List<Outcome<Ciphertext>> encrypt(List<CryptoRequests.Encrypt> requests) {
         return each("crypto.encrypt", requests, request -> {
@@ -200,11 +204,14 @@ public class CryptoServices {
         List<Outcome<O>> outcomes = new ArrayList<>(items.size());
         List<AuditEvent> events = new ArrayList<>(items.size());
         for (I item : items) {
+            long started = System.nanoTime();
+            boolean succeeded = false;
             try {
                 if (item == null) {
                     throw new KeyhavenException(ErrorCode.INVALID_REQUEST, "a batch item is null");
                 }
                 Done<O> done = work.perform(item);
+                succeeded = true;
                 outcomes.add(Outcome.of(done.value()));
                 AuditEvent event = AuditEvent.of(operation).object(done.keyId(), done.version());
                 done.details().forEach(event::detail);
@@ -217,6 +224,9 @@ public class CryptoServices {
                 KeyhavenException internal = new KeyhavenException(ErrorCode.INTERNAL, "internal error");
                 outcomes.add(Outcome.refused(internal));
                 events.add(AuditEvent.of(operation).failed(ErrorCode.INTERNAL));
+            } finally {
+                // each item is one operation for the monitoring figures, as it is one audit record
+                meter.record(operation, succeeded, System.nanoTime() - started);
             }
         }
         audit.recordAllIndependently(events);

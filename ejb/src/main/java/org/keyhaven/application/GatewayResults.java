@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.keyhaven.jca.api.Ciphertext;
 import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 /**
  * Turns the results of the services the REST ports call into the connector's value types. Secret arrays are copied
@@ -27,6 +29,16 @@ final class GatewayResults {
 
     static Ciphertext ciphertext(CryptoRequests.Ciphertext result) {
         return new Ciphertext(result.keyId(), result.version(), result.ciphertext());
+    }
+
+    /** The signature with the key version and algorithm that made it, which {@code verify} may be given later. */
+    static Signature signature(CryptoRequests.Signature result) {
+        return new Signature(result.keyId(), result.version(), result.algorithm(), result.signature());
+    }
+
+    /** The MAC with the key version that made it, which {@code verifyMac} may be given later. */
+    static MacValue macValue(CryptoRequests.MacValue result) {
+        return new MacValue(result.keyId(), result.version(), result.mac());
     }
 
     /** The data key with its plaintext, which must have been asked for. */

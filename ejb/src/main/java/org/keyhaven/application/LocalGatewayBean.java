@@ -30,6 +30,8 @@ import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyManagerException.Reason;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 import org.keyhaven.jca.spi.KeyChangeListener;
 import org.keyhaven.jca.spi.LocalGateway;
 import org.wildfly.security.auth.principal.NamePrincipal;
@@ -149,28 +151,30 @@ public class LocalGatewayBean implements LocalGateway {
     }
 
     @Override
-    public byte[] sign(String session, String key, String algorithm, byte[] message) throws KeyManagerException {
-        return asClient(session, "crypto.sign", key, () -> crypto.sign(List.of(
-                new CryptoRequests.Sign(key, message, algorithm))).get(0).valueOrThrow().signature());
+    public Signature sign(String session, String key, String algorithm, byte[] message) throws KeyManagerException {
+        return asClient(session, "crypto.sign", key, () -> GatewayResults.signature(crypto.sign(List.of(
+                new CryptoRequests.Sign(key, message, algorithm))).get(0).valueOrThrow()));
     }
 
     @Override
-    public boolean verify(String session, String key, String algorithm, byte[] message, byte[] signature)
-            throws KeyManagerException {
+    public boolean verify(String session, String key, String algorithm, byte[] message, byte[] signature,
+            Integer version) throws KeyManagerException {
         return asClient(session, "crypto.verify", key, () -> crypto.verify(List.of(
-                new CryptoRequests.Verify(key, message, signature, algorithm, null))).get(0).valueOrThrow().valid());
+                new CryptoRequests.Verify(key, message, signature, algorithm, version))).get(0).valueOrThrow()
+                .valid());
     }
 
     @Override
-    public byte[] mac(String session, String key, byte[] message) throws KeyManagerException {
-        return asClient(session, "crypto.mac", key, () -> crypto.mac(List.of(
-                new CryptoRequests.Mac(key, message))).get(0).valueOrThrow().mac());
+    public MacValue mac(String session, String key, byte[] message) throws KeyManagerException {
+        return asClient(session, "crypto.mac", key, () -> GatewayResults.macValue(crypto.mac(List.of(
+                new CryptoRequests.Mac(key, message))).get(0).valueOrThrow()));
     }
 
     @Override
-    public boolean verifyMac(String session, String key, byte[] message, byte[] mac) throws KeyManagerException {
+    public boolean verifyMac(String session, String key, byte[] message, byte[] mac, Integer version)
+            throws KeyManagerException {
         return asClient(session, "crypto.mac.verify", key, () -> crypto.verifyMac(List.of(
-                new CryptoRequests.MacVerify(key, message, mac, null))).get(0).valueOrThrow().valid());
+                new CryptoRequests.MacVerify(key, message, mac, version))).get(0).valueOrThrow().valid());
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import jakarta.inject.Inject;
 import org.keyhaven.access.Roles;
+import org.keyhaven.common.Times;
+import org.keyhaven.monitor.LastAuditVerification;
 import org.keyhaven.seal.MasterKeyHolder;
 
 /** Reading and verifying the audit trail: auditors and security administrators. */
@@ -35,6 +37,9 @@ public class AuditService {
 
     @Inject
     private MasterKeyHolder keys;
+
+    @Inject
+    private LastAuditVerification lastVerification;
 
     /** Chained records with {@code seq > afterSeq}, in chain order, optionally only those about one object. */
     public List<AuditEntry> page(long afterSeq, int limit, String objectId) {
@@ -103,6 +108,7 @@ public class AuditService {
                 .getSingleResult();
         AuditVerification result = new AuditVerification(chain.intact() && refused == 0, chain.recordsChecked(),
                 chain.lastSeq(), refused, pending, chain.problemCount(), chain.problems());
+        lastVerification.record(result.intact(), Times.now());
         auditLog.record(AuditEvent.of("audit.verify")
                 .outcome(result.intact() ? Outcome.SUCCESS : Outcome.FAILED, result.intact() ? null : "chain-broken")
                 .detail("checked", chain.recordsChecked()).detail("problems", chain.problemCount())

@@ -2,6 +2,7 @@ package org.keyhaven.audit;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import java.util.logging.Level;
@@ -9,11 +10,15 @@ import java.util.logging.Logger;
 import org.keyhaven.approval.ApprovalPendingException;
 import org.keyhaven.common.ErrorCode;
 import org.keyhaven.common.KeyhavenException;
+import org.keyhaven.monitor.OperationMeter;
 
 /**
  * Records the refusal or failure of an {@link AuditedOperation} method independently of the action's transaction,
  * then lets the exception continue unchanged. If even that record cannot be written, the original failure still
  * reaches the caller (and the write failure is logged): the action was refused either way.
+ * <p>
+ * Being around every audited call, it also times each one for the operation metrics (JMX): a call that throws is an
+ * error, except one that became a request for approval.
  */
 public class RefusalAudit {
 
@@ -22,14 +27,21 @@ public class RefusalAudit {
     @EJB
     private AuditLog auditLog;
 
+    @Inject
+    private OperationMeter meter;
+
     @AroundInvoke
     public Object audit(InvocationContext invocation) throws Exception {
         AuditedOperation operation = invocation.getMethod().getAnnotation(AuditedOperation.class);
         if (operation == null) {
             return invocation.proceed();
         }
+        long started = System.nanoTime();
+        boolean succeeded = false;
         try {
-            return invocation.proceed();
+            Object result = invocation.proceed();
+            succeeded = true;
+            return result;
         } catch (KeyhavenException e) {
             if (!e.isAudited()) {
                 record(AuditEvent.of(operation.value()).object(e.objectId() != null ? e.objectId()
@@ -38,6 +50,7 @@ public class RefusalAudit {
             }
             throw e;
         } catch (ApprovalPendingException e) {
+            succeeded = true;
             throw e; // not a refusal: the request for approval is audited with it
         } catch (EJBAccessException e) {
             record(AuditEvent.of(operation.value()).failed(ErrorCode.FORBIDDEN));
@@ -52,6 +65,8 @@ public class RefusalAudit {
             }
             record(AuditEvent.of(operation.value()).failed(ErrorCode.INTERNAL));
             throw e;
+        } finally {
+            meter.record(operation.value(), succeeded, System.nanoTime() - started);
         }
     }
 

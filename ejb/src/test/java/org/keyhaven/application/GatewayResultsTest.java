@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.keyhaven.jca.api.Ciphertext;
 import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 /** The services' results as the connector's value types, with the services' copies of secrets wiped. */
 class GatewayResultsTest {
@@ -49,6 +51,23 @@ class GatewayResultsTest {
         Ciphertext ciphertext = GatewayResults.ciphertext(new CryptoRequests.Ciphertext(ID, 4, new byte[] {1, 2, 3}));
 
         assertThat(ciphertext).isEqualTo(new Ciphertext(ID, 4, new byte[] {1, 2, 3}));
+    }
+
+    @Test
+    void aSignatureNamesItsKeyVersionAndAlgorithm() {
+        Signature signature = GatewayResults.signature(new CryptoRequests.Signature(ID, 3, "ECDSA-SHA256",
+                new byte[] {4, 5, 6}));
+
+        assertThat(signature).isEqualTo(new Signature(ID, 3, "ECDSA-SHA256", new byte[] {4, 5, 6}));
+        assertThat(signature.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aMacNamesItsKeyVersion() {
+        MacValue mac = GatewayResults.macValue(new CryptoRequests.MacValue(ID, 5, new byte[] {7, 8}));
+
+        assertThat(mac).isEqualTo(new MacValue(ID, 5, new byte[] {7, 8}));
+        assertThat(mac.version()).isEqualTo(5);
     }
 
     @Test

@@ -220,9 +220,27 @@ class JcaConnectorIT {
                 .isEqualTo(probe("java:/eis/keyhaven/it-a", "getKey", keyId));
     }
 
-    private String probe(String factory, String operation, String key) {
+    @Test
+    void aSignatureStillVerifiesWithTheVersionItNamesAfterTheKeyRotated() {
+        String signing = Keys.create(officer.api(), Keys.request(Keys.uniqueName("jca-sign"), "EC")
+                .add("curve", "P-256").add("activate", true)).getString("id");
+        ClientIdentities.grant(officer, fixture.clientA(), Json.createArrayBuilder()
+                .add(ClientIdentities.byKeyId(signing, "sign", "verify")));
+        String[] signed = probe("java:/eis/keyhaven/it-a", "sign", signing).split(" ");
+        assertThat(signed[0] + " " + signed[1]).isEqualTo("OK v1");
+
+        Keys.act(officer.api(), signing, "rotate");
+
+        String signature = "&data=" + encode(signed[2]);
+        assertThat(probe("java:/eis/keyhaven/it-a", "verify", signing + signature + "&version=1"))
+                .isEqualTo("OK true");
+        assertThat(probe("java:/eis/keyhaven/it-a", "verify", signing + signature))
+                .as("against the current version 2").isEqualTo("OK false");
+    }
+
+    private String probe(String factory, String operation, String keyAndMore) {
         HttpResponse<byte[]> response = http("GET", "/" + PROBE + "/probe?factory=" + encode(factory) + "&op="
-                + operation + "&key=" + encode(key), null);
+                + operation + "&key=" + keyAndMore, null);
         assertThat(response.statusCode()).isEqualTo(200);
         return new String(response.body(), StandardCharsets.UTF_8);
     }

@@ -15,6 +15,7 @@ import org.keyhaven.jca.api.KeyManagerConnection;
 import org.keyhaven.jca.api.KeyManagerConnectionFactory;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.Signature;
 
 /**
  * Test-only consumer deployed next to Keyhaven: runs one connector call through the factory named in the request
@@ -33,20 +34,26 @@ public class JcaProbeServlet extends HttpServlet {
         String factory = request.getParameter("factory");
         String operation = request.getParameter("op");
         String key = request.getParameter("key");
+        String data = request.getParameter("data");
+        String version = request.getParameter("version");
         response.setContentType("text/plain;charset=UTF-8");
+        if (version != null && !version.matches("[1-9][0-9]{0,5}")) {
+            response.sendError(400, "bad version");
+            return;
+        }
         if (!FACTORIES.contains(factory)) {
             response.sendError(400, "unknown factory");
             return;
         }
         try (KeyManagerConnection connection = lookup(factory).getConnection()) {
-            response.getWriter().write("OK " + run(connection, operation, key));
+            response.getWriter().write("OK " + run(connection, operation, key, data, version));
         } catch (KeyManagerException e) {
             response.getWriter().write("REFUSED " + e.reason() + " " + e.getMessage());
         }
     }
 
-    private static String run(KeyManagerConnection connection, String operation, String key)
-            throws KeyManagerException {
+    private static String run(KeyManagerConnection connection, String operation, String key, String data,
+            String version) throws KeyManagerException {
         byte[] aad = "probe".getBytes(StandardCharsets.UTF_8);
         switch (operation) {
             case "roundtrip" -> {
@@ -65,6 +72,14 @@ public class JcaProbeServlet extends HttpServlet {
                 } finally {
                     material.destroy();
                 }
+            }
+            case "sign" -> {
+                Signature signature = connection.sign(key, null, aad);
+                return "v" + signature.version() + " " + Base64.getEncoder().encodeToString(signature.bytes());
+            }
+            case "verify" -> {
+                return String.valueOf(connection.verify(key, null, aad, Base64.getDecoder().decode(data),
+                        version == null ? null : Integer.valueOf(version)));
             }
             case "random" -> {
                 return String.valueOf(connection.random(32).length);

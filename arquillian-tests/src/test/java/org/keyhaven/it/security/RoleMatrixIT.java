@@ -88,12 +88,15 @@ class RoleMatrixIT {
     private static final String CLIENTS = "/api/v1/clients";
     private static final String CAS = "/api/v1/cas";
     private static final String APPROVALS = "/api/v1/approvals";
+    private static final String SYSLOG = "/api/v1/syslog/destinations";
     /** One key for the fixture clients' certificates: each certificate still differs (serial number). */
     private static final KeyPair FIXTURE_CLIENT_KEY = ClientIdentities.ecKeyPair("secp256r1");
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET /api/v1/status", ROLES, 200, f -> Call.get("/api/v1/status")),
             new Endpoint("GET /openapi", PUBLIC, 200, f -> Call.get("/openapi")),
+            new Endpoint("GET /health/live", PUBLIC, 200, f -> Call.get("/health/live")),
+            new Endpoint("GET /health/ready", PUBLIC, 200, f -> Call.get("/health/ready")),
 
             new Endpoint("POST /api/v1/users", SA, 201, f -> Call.post("/api/v1/users", Json.createObjectBuilder()
                     .add("username", "matrix-" + shortId()).add("roles", Json.createArrayBuilder().add("AUDITOR"))
@@ -164,6 +167,24 @@ class RoleMatrixIT {
                     "{\"environment\":\"TEST\"}")),
             new Endpoint("PUT /api/v1/settings/admin-ui", SA, 200, f -> Call.put("/api/v1/settings/admin-ui",
                     "{\"enabled\":true}")),
+
+            new Endpoint("GET /api/v1/syslog/destinations", SA_AU, 200, f -> Call.get(SYSLOG)),
+            new Endpoint("POST /api/v1/syslog/destinations", SA, 201, f -> {
+                String name = ClientIdentities.uniqueName("matrix");
+                return Call.post(SYSLOG, syslogJson(name)).then(() -> deleteSyslogDestinationNamed(name));
+            }),
+            new Endpoint("GET /api/v1/syslog/destinations/{id}", SA_AU, 200, f -> {
+                String id = f.syslogDestination();
+                return Call.get(SYSLOG + "/" + id).then(() -> deleteSyslogDestination(id));
+            }),
+            new Endpoint("PUT /api/v1/syslog/destinations/{id}", SA, 200, f -> {
+                String id = f.syslogDestination();
+                return Call.put(SYSLOG + "/" + id, "{\"enabled\":false}").then(() -> deleteSyslogDestination(id));
+            }),
+            new Endpoint("DELETE /api/v1/syslog/destinations/{id}", SA, 204, f -> {
+                String id = f.syslogDestination();
+                return Call.delete(SYSLOG + "/" + id).then(() -> deleteSyslogDestination(id));
+            }),
 
             new Endpoint("GET /ca.pem", PUBLIC, 200, f -> Call.get("/ca.pem")),
             new Endpoint("POST /api/v1/clients", CO, 201, f -> Call.post(CLIENTS, Json.createObjectBuilder()
@@ -326,6 +347,22 @@ class RoleMatrixIT {
         return trail;
     }
 
+    /** A UDP destination to a discard port: nothing listens, nothing is kept. */
+    private static String syslogJson(String name) {
+        return Json.createObjectBuilder().add("name", name).add("transport", "UDP").add("host", "127.0.0.1")
+                .add("port", 9).build().toString();
+    }
+
+    private static void deleteSyslogDestination(String id) {
+        Accounts.admin().api().delete(SYSLOG + "/" + id);
+    }
+
+    private static void deleteSyslogDestinationNamed(String name) {
+        Accounts.admin().api().get(SYSLOG).array().stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(destination -> name.equals(destination.getString("name")))
+                .forEach(destination -> deleteSyslogDestination(destination.getString("id")));
+    }
+
     private static synchronized Account fixtureOfficer() {
         if (fixtureOfficer == null) {
             fixtureOfficer = Accounts.cryptoOfficer();
@@ -440,6 +477,14 @@ class RoleMatrixIT {
 
         String key(boolean active) {
             return key(active, Map.of());
+        }
+
+        /** A new syslog destination, made by the bootstrap security administrator. */
+        String syslogDestination() {
+            ApiResponse created = Accounts.admin().api().post(SYSLOG, syslogJson(
+                    ClientIdentities.uniqueName("matrix")));
+            assertThat(created.status()).as("fixture syslog destination: %s", created).isEqualTo(201);
+            return created.string("id");
         }
 
         /** A new client with a certificate (CSR path), that only this call touches. */

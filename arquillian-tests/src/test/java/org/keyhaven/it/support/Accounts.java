@@ -56,6 +56,7 @@ public final class Accounts {
                 }
                 me = api.get("/api/v1/users/me");
             }
+            PlantedSecrets.remember(ADMIN_PASSWORD);
             admin = new Account(ADMIN, ADMIN_PASSWORD, me.object().getString("id"), api);
         }
         return admin;
@@ -97,6 +98,7 @@ public final class Accounts {
     public static Account create(String role) {
         OneTimeAccount fresh = createWithOneTimePassword(role);
         String password = "passphrase " + UUID.randomUUID();
+        PlantedSecrets.remember(password);
         ApiResponse changed = Api.management(fresh.username(), fresh.oneTimePassword())
                 .post("/api/v1/users/me/password", passwordChange(fresh.oneTimePassword(), password));
         if (changed.status() != 204) {
@@ -115,6 +117,7 @@ public final class Accounts {
         if (created.status() != 201) {
             throw new IllegalStateException("cannot create user " + username + ": " + created);
         }
+        PlantedSecrets.remember(created.object().getString("oneTimePassword"));
         return new OneTimeAccount(username, created.object().getString("oneTimePassword"),
                 created.object().getJsonObject("user").getString("id"));
     }

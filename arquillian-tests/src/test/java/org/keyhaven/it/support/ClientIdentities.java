@@ -97,6 +97,7 @@ public final class ClientIdentities {
         ApiResponse created = officer.api().post(CLIENTS, Json.createObjectBuilder().add("name", name).build()
                 .toString());
         assertThat(created.status()).as("creating client %s: %s", name, created).isEqualTo(201);
+        PlantedSecrets.remember(created.object().getString("pkcs12Password"));
         return created.object();
     }
 

@@ -15,13 +15,17 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Every test run starts from nothing: an empty data directory for the server and, for PostgreSQL runs, a freshly
- * created database. Runs before the first test (and before Arquillian starts the server).
+ * created database. Runs before the first test (and before Arquillian starts the server); a run that continues the
+ * previous one ({@value #CONTINUE_RUN}) keeps both.
  */
 public class FreshSuiteState implements LauncherSessionListener {
 
+    /** Set for a run that continues the previous one on its data (the log hygiene check after the suite). */
+    public static final String CONTINUE_RUN = "keyhaven.it.continueRun";
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (System.getProperty("keyhaven.it.dataDir") == null) {
+        if (System.getProperty("keyhaven.it.dataDir") == null || Boolean.getBoolean(CONTINUE_RUN)) {
             return;
         }
         deleteRecursively(Suite.runDir());

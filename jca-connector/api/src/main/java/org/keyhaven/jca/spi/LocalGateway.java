@@ -5,6 +5,8 @@ import org.keyhaven.jca.api.Ciphertext;
 import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 /**
  * Keyhaven's in-server entry point for its resource adapter (local mode); not for applications. A session is opened
@@ -36,14 +38,17 @@ public interface LocalGateway {
 
     byte[] decrypt(String session, byte[] ciphertext, byte[] aad) throws KeyManagerException;
 
-    byte[] sign(String session, String key, String algorithm, byte[] message) throws KeyManagerException;
+    Signature sign(String session, String key, String algorithm, byte[] message) throws KeyManagerException;
 
-    boolean verify(String session, String key, String algorithm, byte[] message, byte[] signature)
+    /** {@code version} null: the key's current version. */
+    boolean verify(String session, String key, String algorithm, byte[] message, byte[] signature, Integer version)
             throws KeyManagerException;
 
-    byte[] mac(String session, String key, byte[] message) throws KeyManagerException;
+    MacValue mac(String session, String key, byte[] message) throws KeyManagerException;
 
-    boolean verifyMac(String session, String key, byte[] message, byte[] mac) throws KeyManagerException;
+    /** {@code version} null: the key's current version. */
+    boolean verifyMac(String session, String key, byte[] message, byte[] mac, Integer version)
+            throws KeyManagerException;
 
     DataKey generateDataKey(String session, String key, int bits, byte[] aad) throws KeyManagerException;
 

@@ -5,6 +5,8 @@ import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerConnection;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 /**
  * The handle an application holds: a thin, single-thread view of a pooled {@link KeyhavenManagedConnection}. Before
@@ -44,23 +46,24 @@ final class KeyhavenConnection implements KeyManagerConnection {
     }
 
     @Override
-    public byte[] sign(String key, String algorithm, byte[] message) throws KeyManagerException {
+    public Signature sign(String key, String algorithm, byte[] message) throws KeyManagerException {
         return valid().call(this, t -> t.sign(key, algorithm, message));
     }
 
     @Override
-    public boolean verify(String key, String algorithm, byte[] message, byte[] signature) throws KeyManagerException {
-        return valid().call(this, t -> t.verify(key, algorithm, message, signature));
+    public boolean verify(String key, String algorithm, byte[] message, byte[] signature, Integer version)
+            throws KeyManagerException {
+        return valid().call(this, t -> t.verify(key, algorithm, message, signature, version));
     }
 
     @Override
-    public byte[] mac(String key, byte[] message) throws KeyManagerException {
+    public MacValue mac(String key, byte[] message) throws KeyManagerException {
         return valid().call(this, t -> t.mac(key, message));
     }
 
     @Override
-    public boolean verifyMac(String key, byte[] message, byte[] mac) throws KeyManagerException {
-        return valid().call(this, t -> t.verifyMac(key, message, mac));
+    public boolean verifyMac(String key, byte[] message, byte[] mac, Integer version) throws KeyManagerException {
+        return valid().call(this, t -> t.verifyMac(key, message, mac, version));
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.keyhaven.jca.api.Ciphertext;
 import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 import org.keyhaven.jca.spi.LocalGateway;
 
 /**
@@ -84,23 +86,24 @@ final class LocalTransport implements Transport {
     }
 
     @Override
-    public byte[] sign(String key, String algorithm, byte[] message) throws KeyManagerException {
+    public Signature sign(String key, String algorithm, byte[] message) throws KeyManagerException {
         return call(s -> gateway.sign(s, key, algorithm, message));
     }
 
     @Override
-    public boolean verify(String key, String algorithm, byte[] message, byte[] signature) throws KeyManagerException {
-        return call(s -> gateway.verify(s, key, algorithm, message, signature));
+    public boolean verify(String key, String algorithm, byte[] message, byte[] signature, Integer version)
+            throws KeyManagerException {
+        return call(s -> gateway.verify(s, key, algorithm, message, signature, version));
     }
 
     @Override
-    public byte[] mac(String key, byte[] message) throws KeyManagerException {
+    public MacValue mac(String key, byte[] message) throws KeyManagerException {
         return call(s -> gateway.mac(s, key, message));
     }
 
     @Override
-    public boolean verifyMac(String key, byte[] message, byte[] mac) throws KeyManagerException {
-        return call(s -> gateway.verifyMac(s, key, message, mac));
+    public boolean verifyMac(String key, byte[] message, byte[] mac, Integer version) throws KeyManagerException {
+        return call(s -> gateway.verifyMac(s, key, message, mac, version));
     }
 
     @Override

@@ -29,6 +29,8 @@ import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyManagerException.Reason;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 /**
  * The remote mode: each call is one HTTPS request, over mutual TLS as the factory's client, to the public API of a
@@ -123,27 +125,29 @@ final class RemoteTransport implements Transport {
     }
 
     @Override
-    public byte[] sign(String key, String algorithm, byte[] message) throws KeyManagerException {
+    public Signature sign(String key, String algorithm, byte[] message) throws KeyManagerException {
         return crypto("sign", Retry.ALWAYS, new RemoteJsonBody().text("key", key).bytes("message", message)
-                .text("algorithm", algorithm), json -> bytes(json, "signature"));
+                .text("algorithm", algorithm), RemoteTransport::signature);
     }
 
     @Override
-    public boolean verify(String key, String algorithm, byte[] message, byte[] signature) throws KeyManagerException {
-        return crypto("verify", Retry.ALWAYS, new RemoteJsonBody().text("key", key).bytes("message", message)
-                .bytes("signature", signature).text("algorithm", algorithm), json -> json.getBoolean("valid"));
+    public boolean verify(String key, String algorithm, byte[] message, byte[] signature, Integer version)
+            throws KeyManagerException {
+        return crypto("verify", Retry.ALWAYS, version(new RemoteJsonBody().text("key", key).bytes("message", message)
+                .bytes("signature", signature).text("algorithm", algorithm), version),
+                json -> json.getBoolean("valid"));
     }
 
     @Override
-    public byte[] mac(String key, byte[] message) throws KeyManagerException {
+    public MacValue mac(String key, byte[] message) throws KeyManagerException {
         return crypto("mac", Retry.ALWAYS, new RemoteJsonBody().text("key", key).bytes("message", message),
-                json -> bytes(json, "mac"));
+                RemoteTransport::macValue);
     }
 
     @Override
-    public boolean verifyMac(String key, byte[] message, byte[] mac) throws KeyManagerException {
-        return crypto("mac/verify", Retry.ALWAYS, new RemoteJsonBody().text("key", key).bytes("message", message)
-                .bytes("mac", mac), json -> json.getBoolean("valid"));
+    public boolean verifyMac(String key, byte[] message, byte[] mac, Integer version) throws KeyManagerException {
+        return crypto("mac/verify", Retry.ALWAYS, version(new RemoteJsonBody().text("key", key)
+                .bytes("message", message).bytes("mac", mac), version), json -> json.getBoolean("valid"));
     }
 
     @Override
@@ -289,6 +293,20 @@ final class RemoteTransport implements Transport {
 
     private static Ciphertext ciphertext(JsonObject json) {
         return new Ciphertext(json.getString("keyId"), json.getInt("version"), bytes(json, "ciphertext"));
+    }
+
+    private static Signature signature(JsonObject json) {
+        return new Signature(json.getString("keyId"), json.getInt("version"), json.getString("algorithm"),
+                bytes(json, "signature"));
+    }
+
+    private static MacValue macValue(JsonObject json) {
+        return new MacValue(json.getString("keyId"), json.getInt("version"), bytes(json, "mac"));
+    }
+
+    /** The body with an optional {@code version} member: left out when null (the key's current version). */
+    private static RemoteJsonBody version(RemoteJsonBody body, Integer version) {
+        return version == null ? body : body.number("version", version);
     }
 
     private static DataKey dataKey(JsonObject json) {

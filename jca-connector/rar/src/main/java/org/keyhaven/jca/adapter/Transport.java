@@ -4,6 +4,8 @@ import org.keyhaven.jca.api.Ciphertext;
 import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 /**
  * How one managed connection reaches Keyhaven, as its client: in the same server ({@code LocalTransport}, through
@@ -18,13 +20,16 @@ interface Transport extends AutoCloseable {
 
     byte[] decrypt(byte[] ciphertext, byte[] aad) throws KeyManagerException;
 
-    byte[] sign(String key, String algorithm, byte[] message) throws KeyManagerException;
+    Signature sign(String key, String algorithm, byte[] message) throws KeyManagerException;
 
-    boolean verify(String key, String algorithm, byte[] message, byte[] signature) throws KeyManagerException;
+    /** {@code version} null: the key's current version. */
+    boolean verify(String key, String algorithm, byte[] message, byte[] signature, Integer version)
+            throws KeyManagerException;
 
-    byte[] mac(String key, byte[] message) throws KeyManagerException;
+    MacValue mac(String key, byte[] message) throws KeyManagerException;
 
-    boolean verifyMac(String key, byte[] message, byte[] mac) throws KeyManagerException;
+    /** {@code version} null: the key's current version. */
+    boolean verifyMac(String key, byte[] message, byte[] mac, Integer version) throws KeyManagerException;
 
     DataKey generateDataKey(String key, int bits, byte[] aad) throws KeyManagerException;
 

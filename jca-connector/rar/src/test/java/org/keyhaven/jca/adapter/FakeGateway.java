@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -18,13 +17,16 @@ import org.keyhaven.jca.api.Ciphertext;
 import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 import org.keyhaven.jca.spi.KeyChangeListener;
 import org.keyhaven.jca.spi.LocalGateway;
 
 /**
  * Keyhaven's local gateway as the adapter sees it: issues one-time challenges, opens a session only for a signature
  * over an issued challenge that verifies with the presented leaf certificate, remembers which client each session is,
- * and tells registered listeners about key changes on request.
+ * and tells registered listeners about key changes on request. Its signatures and MACs are the one byte of the key
+ * version that made them, and verify only with that version (the current one unless another is named).
  */
 final class FakeGateway implements LocalGateway {
 
@@ -98,28 +100,30 @@ final class FakeGateway implements LocalGateway {
     }
 
     @Override
-    public byte[] sign(String session, String key, String algorithm, byte[] message) throws KeyManagerException {
+    public Signature sign(String session, String key, String algorithm, byte[] message) throws KeyManagerException {
         check(session, "sign " + key);
-        return new byte[] {1};
+        return new Signature("id-" + key, keyVersion, algorithm == null ? "ECDSA-SHA256" : algorithm,
+                new byte[] {(byte) keyVersion});
     }
 
     @Override
-    public boolean verify(String session, String key, String algorithm, byte[] message, byte[] signature)
-            throws KeyManagerException {
-        check(session, "verify " + key);
-        return true;
+    public boolean verify(String session, String key, String algorithm, byte[] message, byte[] signature,
+            Integer version) throws KeyManagerException {
+        check(session, "verify " + key + " " + version);
+        return madeWith(signature, version);
     }
 
     @Override
-    public byte[] mac(String session, String key, byte[] message) throws KeyManagerException {
+    public MacValue mac(String session, String key, byte[] message) throws KeyManagerException {
         check(session, "mac " + key);
-        return new byte[] {2};
+        return new MacValue("id-" + key, keyVersion, new byte[] {(byte) keyVersion});
     }
 
     @Override
-    public boolean verifyMac(String session, String key, byte[] message, byte[] mac) throws KeyManagerException {
-        check(session, "verifyMac " + key);
-        return true;
+    public boolean verifyMac(String session, String key, byte[] message, byte[] mac, Integer version)
+            throws KeyManagerException {
+        check(session, "verifyMac " + key + " " + version);
+        return madeWith(mac, version);
     }
 
     @Override
@@ -156,6 +160,11 @@ final class FakeGateway implements LocalGateway {
         List.copyOf(listeners).forEach(listener -> listener.keyChanged(keyId, keyName));
     }
 
+    /** Whether a signature or MAC of this fake was made with the given version (null: the current one). */
+    private boolean madeWith(byte[] value, Integer version) {
+        return value.length == 1 && value[0] == (version == null ? keyVersion : version);
+    }
+
     private void check(String session, String call) throws KeyManagerException {
         if (!openSessions.contains(session)) {
             throw new KeyManagerException(KeyManagerException.Reason.CONNECTION, "unknown session");
@@ -170,7 +179,7 @@ final class FakeGateway implements LocalGateway {
             case "EC" -> "SHA256withECDSA";
             default -> "Ed25519";
         };
-        Signature verifier = Signature.getInstance(algorithm);
+        java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
         verifier.initVerify(key);
         verifier.update(challenge);
         return verifier.verify(signature);

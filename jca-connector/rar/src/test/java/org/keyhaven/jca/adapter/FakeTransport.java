@@ -6,6 +6,8 @@ import org.keyhaven.jca.api.Ciphertext;
 import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 /** A transport that answers from memory, records the operations asked of it and fails on demand. */
 final class FakeTransport implements Transport {
@@ -36,26 +38,27 @@ final class FakeTransport implements Transport {
     }
 
     @Override
-    public byte[] sign(String key, String algorithm, byte[] message) throws KeyManagerException {
-        record("sign " + key);
-        return new byte[] {9};
+    public Signature sign(String key, String algorithm, byte[] message) throws KeyManagerException {
+        record("sign " + key + " " + algorithm);
+        return new Signature("id-" + key, 2, algorithm == null ? "ECDSA-SHA256" : algorithm, new byte[] {9});
     }
 
     @Override
-    public boolean verify(String key, String algorithm, byte[] message, byte[] signature) throws KeyManagerException {
-        record("verify " + key);
+    public boolean verify(String key, String algorithm, byte[] message, byte[] signature, Integer version)
+            throws KeyManagerException {
+        record("verify " + key + " " + version);
         return true;
     }
 
     @Override
-    public byte[] mac(String key, byte[] message) throws KeyManagerException {
+    public MacValue mac(String key, byte[] message) throws KeyManagerException {
         record("mac " + key);
-        return new byte[] {7};
+        return new MacValue("id-" + key, 2, new byte[] {7});
     }
 
     @Override
-    public boolean verifyMac(String key, byte[] message, byte[] mac) throws KeyManagerException {
-        record("verifyMac " + key);
+    public boolean verifyMac(String key, byte[] message, byte[] mac, Integer version) throws KeyManagerException {
+        record("verifyMac " + key + " " + version);
         return true;
     }
 

@@ -16,6 +16,8 @@ import org.keyhaven.jca.api.KeyManagerConnection;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyManagerException.Reason;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 class KeyhavenConnectionTest {
 
@@ -61,9 +63,36 @@ class KeyhavenConnectionTest {
         connection.random(16);
 
         assertThat(transport.calls).containsExactly("getKey orders null", "getKey orders 2", "encrypt orders",
-                "decrypt", "sign signing", "verify signing", "mac hmac", "verifyMac hmac", "generateDataKey orders",
-                "rewrap", "random 16");
+                "decrypt", "sign signing null", "verify signing null", "mac hmac", "verifyMac hmac null",
+                "generateDataKey orders", "rewrap", "random 16");
         assertThat(pool.events).isEmpty();
+    }
+
+    @Test
+    void signAndMacAnswerTheKeyVersionThatMadeThem() throws Exception {
+        KeyManagerConnection connection = handle();
+
+        Signature signature = connection.sign("signing", "Ed25519", new byte[] {1});
+        MacValue mac = connection.mac("hmac", new byte[] {1});
+
+        assertThat(signature).isEqualTo(new Signature("id-signing", 2, "Ed25519", new byte[] {9}));
+        assertThat(mac).isEqualTo(new MacValue("id-hmac", 2, new byte[] {7}));
+        assertThat(transport.calls).containsExactly("sign signing Ed25519", "mac hmac");
+    }
+
+    @Test
+    void verifyAndVerifyMacPassTheVersionThroughAndWithoutOneAskForTheCurrentVersion() throws Exception {
+        KeyManagerConnection connection = handle();
+
+        connection.verify("signing", "Ed25519", new byte[] {1}, new byte[] {9}, 1);
+        connection.verify("signing", null, new byte[] {1}, new byte[] {9}, null);
+        connection.verify("signing", null, new byte[] {1}, new byte[] {9});
+        connection.verifyMac("hmac", new byte[] {1}, new byte[] {7}, 3);
+        connection.verifyMac("hmac", new byte[] {1}, new byte[] {7}, null);
+        connection.verifyMac("hmac", new byte[] {1}, new byte[] {7});
+
+        assertThat(transport.calls).containsExactly("verify signing 1", "verify signing null", "verify signing null",
+                "verifyMac hmac 3", "verifyMac hmac null", "verifyMac hmac null");
     }
 
     @Test

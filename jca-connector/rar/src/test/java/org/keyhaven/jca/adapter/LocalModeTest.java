@@ -10,6 +10,8 @@ import javax.naming.NameNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.keyhaven.jca.api.KeyManagerConnection;
 import org.keyhaven.jca.api.KeyManagerException;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 import org.keyhaven.jca.spi.LocalGateway;
 
 class LocalModeTest {
@@ -35,6 +37,42 @@ class LocalModeTest {
 
         assertThat(gateway.openSessions).hasSize(1);
         assertThat(gateway.calls).singleElement().asString().startsWith("CN=alice").endsWith(": encrypt orders");
+    }
+
+    @Test
+    void aSignatureMadeBeforeARotationVerifiesWithTheVersionItNames() throws Exception {
+        KeyManagerConnection connection = handle(
+                (KeyhavenManagedConnection) local(TestIdentities.alice(), null).createManagedConnection(null, null));
+        byte[] message = {1, 2, 3};
+
+        Signature signature = connection.sign("signing", null, message);
+        gateway.rotate("id-signing", "signing");
+
+        assertThat(signature.keyId()).isEqualTo("id-signing");
+        assertThat(signature.version()).isEqualTo(1);
+        assertThat(signature.algorithm()).isEqualTo("ECDSA-SHA256");
+        assertThat(connection.verify("signing", signature.algorithm(), message, signature.bytes())).isFalse();
+        assertThat(connection.verify("signing", signature.algorithm(), message, signature.bytes(),
+                signature.version())).isTrue();
+        assertThat(gateway.calls).map(c -> c.substring(c.indexOf(": ") + 2))
+                .containsExactly("sign signing", "verify signing null", "verify signing 1");
+    }
+
+    @Test
+    void aMacMadeBeforeARotationVerifiesWithTheVersionItNames() throws Exception {
+        KeyManagerConnection connection = handle(
+                (KeyhavenManagedConnection) local(TestIdentities.alice(), null).createManagedConnection(null, null));
+        byte[] message = {1, 2, 3};
+
+        MacValue mac = connection.mac("hmac", message);
+        gateway.rotate("id-hmac", "hmac");
+
+        assertThat(mac.keyId()).isEqualTo("id-hmac");
+        assertThat(mac.version()).isEqualTo(1);
+        assertThat(connection.verifyMac("hmac", message, mac.bytes())).isFalse();
+        assertThat(connection.verifyMac("hmac", message, mac.bytes(), mac.version())).isTrue();
+        assertThat(gateway.calls).map(c -> c.substring(c.indexOf(": ") + 2))
+                .containsExactly("mac hmac", "verifyMac hmac null", "verifyMac hmac 1");
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.keyhaven.jca.api.DataKey;
 import org.keyhaven.jca.api.KeyManagerException;
 import org.keyhaven.jca.api.KeyManagerException.Reason;
 import org.keyhaven.jca.api.KeyMaterial;
+import org.keyhaven.jca.api.MacValue;
+import org.keyhaven.jca.api.Signature;
 
 /**
  * The remote transport against real HTTPS servers on 127.0.0.1 that demand the client's certificate: the requests
@@ -120,10 +122,10 @@ class RemoteTransportTest {
                 : Answer.json("{\"keyId\":\"s\",\"version\":1,\"valid\":true}"));
         RemoteTransport transport = transport(server);
 
-        byte[] signature = transport.sign("signer", "ECDSA-SHA256", bytes("message"));
-        boolean valid = transport.verify("signer", null, bytes("message"), signature);
+        Signature signature = transport.sign("signer", "ECDSA-SHA256", bytes("message"));
+        boolean valid = transport.verify("signer", null, bytes("message"), signature.bytes(), null);
 
-        assertThat(signature).asString(StandardCharsets.US_ASCII).isEqualTo("sig");
+        assertThat(signature.bytes()).asString(StandardCharsets.US_ASCII).isEqualTo("sig");
         assertThat(valid).isTrue();
         assertThat(server.requests()).extracting(Request::rawPath)
                 .containsExactly("/api/v1/crypto/sign", "/api/v1/crypto/verify");
@@ -141,15 +143,74 @@ class RemoteTransportTest {
                 : Answer.json("{\"keyId\":\"m\",\"version\":1,\"mac\":\"" + b64("tag") + "\"}"));
         RemoteTransport transport = transport(server);
 
-        byte[] mac = transport.mac("hmac", bytes("message"));
-        boolean valid = transport.verifyMac("hmac", bytes("message"), bytes("bad"));
+        MacValue mac = transport.mac("hmac", bytes("message"));
+        boolean valid = transport.verifyMac("hmac", bytes("message"), bytes("bad"), null);
 
-        assertThat(mac).asString(StandardCharsets.US_ASCII).isEqualTo("tag");
+        assertThat(mac.bytes()).asString(StandardCharsets.US_ASCII).isEqualTo("tag");
         assertThat(valid).isFalse();
         assertThat(server.requests()).extracting(Request::rawPath)
                 .containsExactly("/api/v1/crypto/mac", "/api/v1/crypto/mac/verify");
         assertThat(json(server.requests().get(1))).isEqualTo(Json.createObjectBuilder().add("key", "hmac")
                 .add("message", b64("message")).add("mac", b64("bad")).build());
+    }
+
+    @Test
+    void signAndMacReadTheKeyAndVersionThatMadeThem() throws Exception {
+        RemoteTestServer server = server(pki.server);
+        server.answer(request -> request.rawPath().endsWith("/sign")
+                ? Answer.json("{\"keyId\":\"0b5f\",\"version\":4,\"algorithm\":\"Ed25519\",\"signature\":\""
+                        + b64("sig") + "\"}")
+                : Answer.json("{\"keyId\":\"7a\",\"version\":2,\"mac\":\"" + b64("tag") + "\"}"));
+        RemoteTransport transport = transport(server);
+
+        Signature signature = transport.sign("signer", null, bytes("message"));
+        MacValue mac = transport.mac("hmac", bytes("message"));
+
+        assertThat(signature).isEqualTo(new Signature("0b5f", 4, "Ed25519", bytes("sig")));
+        assertThat(mac).isEqualTo(new MacValue("7a", 2, bytes("tag")));
+        assertThat(json(server.requests().get(0))).isEqualTo(Json.createObjectBuilder().add("key", "signer")
+                .add("message", b64("message")).build());
+    }
+
+    @Test
+    void aSignAnswerWithoutItsVersionIsNotUnderstood() throws Exception {
+        RemoteTestServer server = answering("{\"keyId\":\"0b5f\",\"algorithm\":\"Ed25519\",\"signature\":\""
+                + b64("sig") + "\"}");
+
+        KeyManagerException failure = catchThrowableOfType(KeyManagerException.class,
+                () -> transport(server).sign("signer", null, bytes("message")));
+
+        assertThat(failure.reason()).isEqualTo(Reason.UNAVAILABLE);
+        assertThat(failure).hasMessageContaining("answer not understood");
+    }
+
+    @Test
+    void verifyAndMacVerifySendTheVersionWhenGiven() throws Exception {
+        RemoteTestServer server = answering("{\"keyId\":\"s\",\"version\":1,\"valid\":true}");
+        RemoteTransport transport = transport(server);
+
+        transport.verify("signer", "Ed25519", bytes("message"), bytes("sig"), 1);
+        transport.verifyMac("hmac", bytes("message"), bytes("tag"), 3);
+
+        assertThat(server.requests()).extracting(Request::rawPath)
+                .containsExactly("/api/v1/crypto/verify", "/api/v1/crypto/mac/verify");
+        assertThat(json(server.requests().get(0))).isEqualTo(Json.createObjectBuilder().add("key", "signer")
+                .add("message", b64("message")).add("signature", b64("sig")).add("algorithm", "Ed25519")
+                .add("version", 1).build());
+        assertThat(json(server.requests().get(1))).isEqualTo(Json.createObjectBuilder().add("key", "hmac")
+                .add("message", b64("message")).add("mac", b64("tag")).add("version", 3).build());
+    }
+
+    @Test
+    void verifyAndMacVerifyLeaveOutAnAbsentVersion() throws Exception {
+        RemoteTestServer server = answering("{\"keyId\":\"s\",\"version\":1,\"valid\":false}");
+        RemoteTransport transport = transport(server);
+
+        assertThat(transport.verify("signer", null, bytes("message"), bytes("sig"), null)).isFalse();
+        assertThat(transport.verifyMac("hmac", bytes("message"), bytes("tag"), null)).isFalse();
+
+        assertThat(server.requests()).map(RemoteTransportTest::json)
+                .allSatisfy(body -> assertThat(body).doesNotContainKey("version"));
     }
 
     @Test

@@ -4,8 +4,8 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
- * The management API on port 6001: {@code /api/v1/...} for administrators (HTTP Basic); {@code /openapi} and the
- * internal CA certificate {@code /ca.pem} for anyone.
+ * The management API on port 6001: {@code /api/v1/...} for administrators (HTTP Basic); {@code /openapi}, the
+ * internal CA certificate {@code /ca.pem} and the health checks {@code /health/live|ready} for anyone.
  * Every path, known or not, answers JSON.
  */
 @ApplicationPath("/")
