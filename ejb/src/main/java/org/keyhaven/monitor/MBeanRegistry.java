@@ -11,9 +11,10 @@ import javax.management.ObjectName;
 
 /**
  * The MBeans this deployment put on an MBean server, so that all of them, including those added later (one per
- * operation), leave with it. Registering a name that is taken replaces the MBean there: only a previous deployment
- * of Keyhaven that failed to clean up could hold a name under {@code org.keyhaven}. A failure to register is logged
- * and does not stop the deployment: monitoring is not worth refusing to serve keys.
+ * operation) or removed before the end (one per syslog destination), leave with it. Registering a name that is taken
+ * replaces the MBean there: only a previous deployment of Keyhaven that failed to clean up could hold a name under
+ * {@code org.keyhaven}. A failure to register is logged and does not stop the deployment: monitoring is not worth
+ * refusing to serve keys.
  */
 final class MBeanRegistry {
 
@@ -48,6 +49,20 @@ final class MBeanRegistry {
 
     boolean isRegistered(ObjectName name) {
         return registered.contains(name);
+    }
+
+    /** Removes the MBean registered here under {@code name}; nothing if this registry did not register it. */
+    synchronized void unregister(ObjectName name) {
+        if (!registered.remove(name)) {
+            return;
+        }
+        try {
+            server.unregisterMBean(name);
+        } catch (InstanceNotFoundException e) {
+            LOG.fine(() -> name + " was already gone");
+        } catch (JMException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not unregister the MBean " + name, e);
+        }
     }
 
     /** Removes every MBean registered here. */

@@ -2,12 +2,16 @@ package org.keyhaven.monitor;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -19,6 +23,7 @@ import java.util.logging.Logger;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.keyhaven.kmip.server.KmipListener;
+import org.keyhaven.monitor.syslog.SyslogService;
 import org.keyhaven.seal.SealService;
 import org.keyhaven.system.SystemSettings;
 
@@ -31,6 +36,10 @@ import org.keyhaven.system.SystemSettings;
  * A later MBean is added the same way: a {@code *MXBean} interface with its {@code OBJECT_NAME} and getters only, a
  * package-private implementation that reads through {@link Readings} (never throwing to the JMX client), and one
  * {@code register} line here.
+ * <p>
+ * The syslog MBeans, one per destination, follow the destinations: this bean's timer runs
+ * {@link SyslogMBeans#refresh()} every {@link SyslogMBeans#REFRESH}, so a destination added through the API appears
+ * within seconds and a deleted one disappears.
  */
 @Singleton
 @Startup
@@ -53,6 +62,12 @@ public class MonitoringRegistrar {
     @EJB
     private MonitoringQueries queries;
 
+    @EJB
+    private SyslogService syslog;
+
+    @Resource
+    private TimerService timers;
+
     @Inject
     private OperationMeter operations;
 
@@ -61,6 +76,7 @@ public class MonitoringRegistrar {
 
     private MBeanRegistry registry;
     private OperationMetrics metrics;
+    private SyslogMBeans syslogMBeans;
 
     @PostConstruct
     void register() {
@@ -83,11 +99,25 @@ public class MonitoringRegistrar {
         Consumer<String> addOperation = operation -> registerOperation(mbeans, operationMetrics, operation);
         operationMetrics.onFirstRecord(addOperation);
         operationMetrics.operations().forEach(addOperation);
+
+        syslogMBeans = new SyslogMBeans(mbeans, syslog::backlogs, clock);
+        long refresh = SyslogMBeans.REFRESH.toMillis();
+        timers.createIntervalTimer(refresh, refresh, new TimerConfig("keyhaven-jmx-syslog", false));
+    }
+
+    @Timeout
+    void refreshSyslog() {
+        try {
+            syslogMBeans.refresh();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not bring the syslog MBeans in step with the destinations", e);
+        }
     }
 
     @PreDestroy
     void unregister() {
         metrics.onFirstRecord(null);
+        syslogMBeans.close();
         registry.unregisterAll();
     }
 

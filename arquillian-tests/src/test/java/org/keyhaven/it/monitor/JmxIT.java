@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +45,9 @@ import org.keyhaven.it.support.Suite;
  * Keyhaven's MBeans as an operator's monitoring reads them: a standard remote JMX client on WildFly's management
  * interface ({@code service:jmx:remote+http}), authenticated as a WildFly management user created with the server's
  * own {@code bin/add-user.sh}. Every attribute answers, none can be written and no operation exists, and the figures
- * move when keys are created, refused, verified or sealed. The client library is remoting-jmx, the same version the
- * provisioned server runs (on the test class path through the Arquillian WildFly container).
+ * move when keys are created, refused, verified or sealed; a syslog destination has an MBean while it exists. The
+ * client library is remoting-jmx, the same version the provisioned server runs (on the test class path through the
+ * Arquillian WildFly container).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -56,6 +58,9 @@ class JmxIT {
             "org.keyhaven:type=Audit", "org.keyhaven:type=Clients", "org.keyhaven:type=Approvals",
             "org.keyhaven:type=Kmip");
     private static final String KEY_CREATE = "org.keyhaven:type=Operation,name=key.create";
+    private static final String SYSLOG_DESTINATIONS = "/api/v1/syslog/destinations";
+    /** The syslog MBeans follow the destinations on a refresh every few seconds. */
+    private static final Duration SYSLOG_AT_MOST = Duration.ofSeconds(15);
 
     private static final String USER = "keyhaven-jmx-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String PASSWORD = "Jmx!" + UUID.randomUUID() + "7";
@@ -179,7 +184,12 @@ class JmxIT {
                 new ObjectName(KEY_CREATE).getCanonicalName());
         assertThat(names).hasSizeGreaterThan(FIXED.size());
         for (ObjectName name : names) {
-            MBeanInfo info = jmx.getMBeanInfo(name);
+            MBeanInfo info;
+            try {
+                info = jmx.getMBeanInfo(name);
+            } catch (javax.management.InstanceNotFoundException gone) {
+                continue; // a syslog destination deleted by an earlier test, its MBean removed since the query
+            }
             assertThat(info.getOperations()).as("operations of %s", name).isEmpty();
             assertThat(info.getAttributes()).as("attributes of %s", name).isNotEmpty();
             for (MBeanAttributeInfo attribute : info.getAttributes()) {
@@ -242,6 +252,32 @@ class JmxIT {
         assertThat(read("org.keyhaven:type=Server", "Environment")).isEqualTo("TEST");
         assertThat(number("org.keyhaven:type=Keys", "Total")).isEqualTo(total);
         assertThat(number("org.keyhaven:type=Audit", "HeadSequence")).isNotNegative();
+    }
+
+    @Test
+    void aSyslogDestinationHasAnMBeanFromItsCreationUntilItsDeletion() throws IOException, JMException {
+        Account admin = Accounts.securityAdmin();
+        String name = "jmx-it-" + UUID.randomUUID().toString().substring(0, 8);
+        String mbean = "org.keyhaven:type=Syslog,name=" + name;
+        String destination = Json.createObjectBuilder().add("name", name).add("transport", "UDP")
+                .add("host", "127.0.0.1").add("port", 9).build().toString();
+
+        ApiResponse created = admin.api().post(SYSLOG_DESTINATIONS, destination);
+
+        assertThat(created.status()).as("creating a syslog destination: %s", created).isEqualTo(201);
+        String id = created.string("id");
+        try {
+            await().atMost(SYSLOG_AT_MOST).untilAsserted(() -> {
+                assertThat(jmx.isRegistered(new ObjectName(mbean))).as("%s registered", mbean).isTrue();
+                assertThat(read(mbean, "Backlog")).isInstanceOf(Number.class);
+                assertThat(number(mbean, "Backlog")).isNotNegative();
+                assertThat(read(mbean, "Enabled")).isEqualTo(true);
+            });
+        } finally {
+            ApiResponse deleted = admin.api().delete(SYSLOG_DESTINATIONS + "/" + id);
+            assertThat(deleted.status()).as("deleting syslog destination %s: %s", id, deleted).isEqualTo(204);
+        }
+        await().atMost(SYSLOG_AT_MOST).until(() -> !jmx.isRegistered(new ObjectName(mbean)));
     }
 
     @Test

@@ -179,6 +179,20 @@ class AdminUiBrowserIT {
             browser.submit("createUser:submit");
             assertThat(browser.text("otp")).hasSizeGreaterThanOrEqualTo(16);
 
+            browser.open("/syslog.xhtml");
+            String destination = Keys.uniqueName("ui-siem");
+            browser.type("createSyslog:name", destination).type("createSyslog:host", "127.0.0.1")
+                    .type("createSyslog:port", "9");
+            new org.openqa.selenium.support.ui.Select(browser.element("createSyslog:transport")).selectByValue("UDP");
+            browser.submit("createSyslog:submit");
+            assertThat(browser.text("destinations")).contains(destination, "127.0.0.1:9");
+            checkPage(browser, "syslog");
+            By rowOfDestination = By.xpath("//table[@id='destinations']//tr[td[contains(., '" + destination + "')]]");
+            WebElement row = browser.driver().findElement(rowOfDestination);
+            row.findElement(By.cssSelector("input[type=checkbox]")).click();
+            browser.submit(row.findElement(By.cssSelector("input[type=submit][id$=':delete:submit']")));
+            assertThat(browser.all(rowOfDestination)).as("deleted").isEmpty();
+
             browser.open("/settings.xhtml");
             checkPage(browser, "settings");
             assertThat(browser.has("adminui:submit")).isTrue();
