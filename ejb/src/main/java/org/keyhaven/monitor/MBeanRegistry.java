@@ -53,9 +53,18 @@ final class MBeanRegistry {
 
     /** Removes the MBean registered here under {@code name}; nothing if this registry did not register it. */
     synchronized void unregister(ObjectName name) {
-        if (!registered.remove(name)) {
-            return;
+        if (registered.remove(name)) {
+            removeFromServer(name);
         }
+    }
+
+    /** Removes every MBean registered here. */
+    synchronized void unregisterAll() {
+        registered.forEach(this::removeFromServer);
+        registered.clear();
+    }
+
+    private void removeFromServer(ObjectName name) {
         try {
             server.unregisterMBean(name);
         } catch (InstanceNotFoundException e) {
@@ -63,19 +72,5 @@ final class MBeanRegistry {
         } catch (JMException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not unregister the MBean " + name, e);
         }
-    }
-
-    /** Removes every MBean registered here. */
-    synchronized void unregisterAll() {
-        for (ObjectName name : registered) {
-            try {
-                server.unregisterMBean(name);
-            } catch (InstanceNotFoundException e) {
-                LOG.fine(() -> name + " was already gone");
-            } catch (JMException | RuntimeException e) {
-                LOG.log(Level.WARNING, "could not unregister the MBean " + name, e);
-            }
-        }
-        registered.clear();
     }
 }
