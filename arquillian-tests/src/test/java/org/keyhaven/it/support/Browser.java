@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -20,7 +21,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -108,7 +108,16 @@ public final class Browser implements AutoCloseable {
     public Browser submit(WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        wait(Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        // the old page is gone once its root element can no longer be used: Chromium reports that as a stale
+        // element or, while it swaps documents, as "node does not belong to the document"
+        wait(Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
         return this;
     }
 
